@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make build` builds the site, `make test` runs the tests.
+# Both create .venv and install what they need the first time.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYBABEL := $(BIN)/pybabel
+LANGS := sv fi en
+
+.PHONY: build test lint typecheck clean i18n-extract i18n-update i18n-compile
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/site-builder build --site . --out public
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check site_builder tests
+	$(BIN)/mypy
+
+clean:
+	rm -rf public .cache
+
+# Theme strings: extract them from templates and code, merge into the catalogs.
+i18n-extract: $(STAMP)
+	$(PYBABEL) extract -F babel.cfg -k N_ --no-location --sort-output \
+		--omit-header -o locales/messages.pot .
+
+i18n-update: i18n-extract
+	for lang in $(LANGS); do \
+		$(PYBABEL) update --no-fuzzy-matching --ignore-obsolete --omit-header \
+			--no-location -i locales/messages.pot -d locales -l $$lang; \
+	done
+
+i18n-compile: $(STAMP)
+	$(PYBABEL) compile --statistics -d locales

@@ -1,0 +1,230 @@
+"""`site.yaml`: the site's configuration, validated into a frozen `SiteConfig`.
+
+All problems in the file are collected and reported together. Keys the
+generator does not know are reported as warnings (a typo should not pass
+silently, but a site written for a newer version should still build).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import BuildFailed, ConfigError, Location, SiteBuilderError
+from .files import load_yaml_file
+
+CONFIG_FILE = "site.yaml"
+PACKAGE_DIR = Path(__file__).resolve().parent
+#: Where shipped themes and catalogs live: inside an installed wheel, or beside
+#: the package in a source checkout (editable install).
+SHIPPED_ROOTS = (PACKAGE_DIR / "_shipped", PACKAGE_DIR.parent)
+
+KNOWN_KEYS = frozenset(
+    {
+        "title",
+        "base_url",
+        "languages",
+        "theme",
+        "news_section",
+        "contact_unit",
+        "org_number",
+        "required_translations",
+        "review_after_months",
+    }
+)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Everything the build reads from `site.yaml`, plus resolved paths."""
+
+    root: Path
+    """The site's folder: `site.yaml`, `content/`, `data/` are inside."""
+    title: Mapping[str, str]
+    """The site's name per language."""
+    base_url: str
+    """Absolute URL of the published site, without trailing slash."""
+    languages: tuple[str, ...]
+    """Main languages; the first is the source language every page exists in."""
+    theme: str
+    theme_dir: Path
+    locale_dirs: tuple[Path, ...]
+    """Catalog folders, most specific first: the site's own, then the theme's."""
+    news_section: str = "nyheter"
+    """Top-level section whose pages are news items (listed by date, in feeds)."""
+    contact_unit: str | None = None
+    """Organisation unit shown in the footer; the first unit when not set."""
+    org_number: str | None = None
+    required_translations: tuple[str, ...] = ()
+    """Page keys (`kontakt`, `kommun/informationspolicy`, `` for home) that must exist
+    in every main language."""
+    review_after_months: int = 12
+    warnings: tuple[SiteBuilderError, ...] = field(default=(), compare=False)
+
+    @property
+    def source_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def url_prefix(self) -> str:
+        """The path part of `base_url` ("" at a domain root), prepended to every link."""
+        return urlsplit(self.base_url).path.rstrip("/")
+
+
+def load_config(root: Path) -> SiteConfig:
+    """Read and validate `site.yaml` in `root`; raise `BuildFailed` listing every problem."""
+    root = root.resolve()
+    path = root / CONFIG_FILE
+    where = Location(CONFIG_FILE)
+    if not path.is_file():
+        raise ConfigError(
+            f"no {CONFIG_FILE} in {root}",
+            where,
+            "run the command in the site's folder, or give it with --site DIR",
+        )
+    raw = load_yaml_file(path, root)
+    if not isinstance(raw, dict):
+        raise ConfigError("site.yaml must be a mapping of keys to values", where)
+
+    errors: list[SiteBuilderError] = []
+    warnings: list[SiteBuilderError] = []
+
+    def fail(message: str, hint: str | None = None) -> None:
+        errors.append(ConfigError(message, where, hint))
+
+    for key in sorted(set(raw) - KNOWN_KEYS, key=str):
+        warnings.append(
+            ConfigError(
+                f"unknown key '{key}' is ignored",
+                where,
+                f"known keys: {', '.join(sorted(KNOWN_KEYS))}",
+            )
+        )
+
+    languages = _languages(raw.get("languages"), fail)
+    title = _title(raw.get("title"), languages, fail)
+    base_url = raw.get("base_url")
+    if not isinstance(base_url, str) or not urlsplit(base_url).scheme.startswith("http"):
+        fail("'base_url' must be the site's address, like https://www.hellefors.se")
+        base_url = "http://localhost"
+    theme = raw.get("theme", "hellefors")
+    theme_dir: Path | None = None
+    if not isinstance(theme, str) or not theme:
+        fail("'theme' must be the name of a theme folder, like hellefors")
+        theme = "hellefors"
+    else:
+        theme_dir = find_theme(root, theme)
+        if theme_dir is None:
+            fail(
+                f"theme '{theme}' was not found",
+                f"put it in {root / 'themes' / theme} or use a shipped theme: hellefors",
+            )
+
+    news_section = raw.get("news_section", "nyheter")
+    if not isinstance(news_section, str):
+        fail("'news_section' must be the name of a top-level folder in content/")
+        news_section = "nyheter"
+    required = raw.get("required_translations", [])
+    if not isinstance(required, list) or not all(isinstance(k, str) for k in required):
+        fail(
+            "'required_translations' must be a list of page paths",
+            "for example: ['', kontakt, kommun/informationspolicy] ('' is the home page)",
+        )
+        required = []
+    review_after = raw.get("review_after_months", 12)
+    if not isinstance(review_after, int) or review_after < 1:
+        fail("'review_after_months' must be a whole number of months, like 12")
+        review_after = 12
+    contact_unit = raw.get("contact_unit")
+    if contact_unit is not None and not isinstance(contact_unit, str):
+        fail("'contact_unit' must be a unit id from data/organisation.yaml")
+        contact_unit = None
+    org_number = raw.get("org_number")
+
+    if errors or theme_dir is None:
+        raise BuildFailed(errors)
+    return SiteConfig(
+        root=root,
+        title=title,
+        base_url=base_url.rstrip("/"),
+        languages=languages,
+        theme=theme,
+        theme_dir=theme_dir,
+        locale_dirs=_locale_dirs(root, theme_dir),
+        news_section=news_section.strip("/"),
+        contact_unit=contact_unit,
+        org_number=str(org_number) if org_number is not None else None,
+        required_translations=tuple(k.strip("/") for k in required),
+        review_after_months=review_after,
+        warnings=tuple(warnings),
+    )
+
+
+def _languages(value: Any, fail: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        fail(
+            "'languages' must be a list of language codes, the source language first",
+            "for example: languages: [sv, fi, en]",
+        )
+        return ("sv",)
+    for code in value:
+        if not is_known_language(code):
+            fail(f"'{code}' in 'languages' is not a language code Babel knows", "use ISO codes")
+    if len(set(value)) != len(value):
+        fail("'languages' lists a language twice")
+    return tuple(value)
+
+
+def _title(value: Any, languages: tuple[str, ...], fail: Any) -> dict[str, str]:
+    if isinstance(value, str):
+        return dict.fromkeys(languages, value)
+    if not isinstance(value, dict):
+        fail("'title' must give the site's name per language, like {sv: …, fi: …, en: …}")
+        return dict.fromkeys(languages, "")
+    missing = [lang for lang in languages if not isinstance(value.get(lang), str)]
+    if missing:
+        fail(f"'title' has no text for {', '.join(missing)}", "add the site's name in each language")
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def is_known_language(code: str) -> bool:
+    """True when Babel has locale data for the code (`sv`, `fi`, `ar`, `se`, …)."""
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
+
+
+def find_theme(root: Path, name: str) -> Path | None:
+    """The site's own `themes/NAME`, else a theme that ships with site_builder."""
+    for base in (root, *SHIPPED_ROOTS):
+        candidate = base / "themes" / name
+        if (candidate / "templates").is_dir():
+            return candidate.resolve()
+    return None
+
+
+def _locale_dirs(root: Path, theme_dir: Path) -> tuple[Path, ...]:
+    """The site's `locales/` overrides the catalogs shipped beside the theme."""
+    dirs: list[Path] = []
+    own = root / "locales"
+    if own.is_dir():
+        dirs.append(own.resolve())
+    shipped = theme_dir.parent.parent / "locales"
+    if shipped.is_dir() and shipped.resolve() not in dirs:
+        dirs.append(shipped.resolve())
+    return tuple(dirs)

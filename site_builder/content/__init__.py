@@ -1,0 +1,1 @@
+"""Loading the site's sources: pages, front matter, organisation data."""

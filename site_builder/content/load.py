@@ -1,0 +1,290 @@
+"""Load `content/` into the site model: pages, translations, URLs and assets.
+
+The language lives in the file name (`sida.fi.md`), so a translation is the
+Swedish page's path with another language code. Every problem in every file
+is collected, so that one build reports all of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..config import SiteConfig, is_known_language
+from ..errors import BuildFailed, ContentError, Location, SiteBuilderError
+from ..files import decode_utf8
+from ..model import HOME_KEY, Asset, Organisation, Page, Site
+from . import frontmatter
+from .organisation import load_organisation
+
+_PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
+_SEGMENT = re.compile(r"^[\w][\w.-]*$")
+SECTION_STEM = "_index"
+
+
+@dataclass(frozen=True)
+class PageFile:
+    """A Markdown file found in `content/`, before it is read."""
+
+    path: Path
+    source: str
+    key: str
+    lang: str
+    is_section: bool
+
+
+def git_blob_id(data: bytes) -> str:
+    """The id git gives these bytes (`git hash-object`): lets tools find the version in history."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def load_site(config: SiteConfig) -> Site:
+    """Read every page and asset and assemble the `Site`; raise `BuildFailed` on any error."""
+    errors: list[SiteBuilderError] = []
+    try:
+        organisation = load_organisation(config)
+    except BuildFailed as failed:
+        errors.extend(failed.errors)
+        organisation = Organisation(units={})
+    except SiteBuilderError as error:
+        errors.append(error)
+        organisation = Organisation(units={})
+
+    page_files, assets = discover(config, errors)
+    pages: list[Page] = []
+    for page_file in page_files:
+        page = _read_page(page_file, config, errors)
+        if page is not None:
+            pages.append(page)
+    site = assemble(config, organisation, pages, assets, errors)
+    if errors:
+        raise BuildFailed(errors)
+    return site
+
+
+def discover(
+    config: SiteConfig, errors: list[SiteBuilderError]
+) -> tuple[list[PageFile], list[Asset]]:
+    """Walk `content/` in a stable order, sorting files into pages and assets."""
+    root = config.content_dir
+    if not root.is_dir():
+        errors.append(
+            ContentError("the content/ folder is missing", Location("content"), "create it")
+        )
+        return [], []
+    page_files: list[PageFile] = []
+    assets: list[Asset] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel_dir = Path(dirpath).relative_to(root).as_posix()
+        rel_dir = "" if rel_dir == "." else rel_dir
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            rel = f"{rel_dir}/{name}" if rel_dir else name
+            source = f"content/{rel}"
+            bad = next((s for s in rel.split("/") if not _SEGMENT.match(s)), None)
+            if bad is not None:
+                errors.append(
+                    ContentError(
+                        f"the name '{bad}' cannot be part of a web address",
+                        Location(source),
+                        "use letters, digits and hyphens, no spaces (like 'min-sida.sv.md')",
+                    )
+                )
+                continue
+            if not name.endswith(".md"):
+                assets.append(Asset(source=source, path="/" + rel))
+                continue
+            page_file = _classify(Path(dirpath) / name, source, rel_dir, name, config, errors)
+            if page_file is not None:
+                page_files.append(page_file)
+    return page_files, assets
+
+
+def _classify(
+    path: Path,
+    source: str,
+    rel_dir: str,
+    name: str,
+    config: SiteConfig,
+    errors: list[SiteBuilderError],
+) -> PageFile | None:
+    match = _PAGE_NAME.match(name)
+    if match is None:
+        errors.append(
+            ContentError(
+                "the file name has no language code",
+                Location(source),
+                f"name it like '{name[:-3]}.{config.source_language}.md'",
+            )
+        )
+        return None
+    stem, lang = match.group("stem"), match.group("lang")
+    if lang not in config.languages and not is_known_language(lang):
+        errors.append(
+            ContentError(
+                f"'{lang}' in the file name is not a known language code",
+                Location(source),
+                f"use one of {', '.join(config.languages)}, or another ISO language code",
+            )
+        )
+        return None
+    is_section = stem == SECTION_STEM
+    if is_section:
+        key = rel_dir
+    else:
+        key = f"{rel_dir}/{stem}" if rel_dir else stem
+    return PageFile(path=path, source=source, key=key, lang=lang, is_section=is_section)
+
+
+def _read_page(page_file: PageFile, config: SiteConfig, errors: list[SiteBuilderError]) -> Page | None:
+    location = Location(page_file.source)
+    try:
+        data = page_file.path.read_bytes()
+        text = decode_utf8(data, location, ContentError)
+        meta, parts, problems = frontmatter.parse(
+            text, location, is_source=page_file.lang == config.source_language
+        )
+    except OSError as exc:
+        errors.append(ContentError(f"cannot read the file: {exc.strerror}", location))
+        return None
+    except SiteBuilderError as error:
+        errors.append(error)
+        return None
+    errors.extend(problems)
+    return Page(
+        source=page_file.source,
+        key=page_file.key,
+        lang=page_file.lang,
+        is_section=page_file.is_section,
+        meta=meta,
+        body=parts.body,
+        body_line=parts.body_line,
+        path="",  # set by assemble() once every slug is known
+        digest=git_blob_id(data),
+    )
+
+
+def assemble(
+    config: SiteConfig,
+    organisation: Organisation,
+    pages: list[Page],
+    assets: Iterable[Asset],
+    errors: list[SiteBuilderError],
+) -> Site:
+    """Check the pages against each other, give each its URL, and build the `Site`."""
+    source_lang = config.source_language
+    by_key: dict[str, dict[str, Page]] = {}
+    for page in pages:
+        by_key.setdefault(page.key, {})[page.lang] = page
+
+    kept: list[Page] = []
+    for key, versions in by_key.items():
+        if source_lang not in versions:
+            for page in versions.values():
+                errors.append(
+                    ContentError(
+                        f"this translation has no {source_lang} page",
+                        page.location,
+                        f"create {_source_name(page, source_lang)} or rename this file",
+                    )
+                )
+            continue
+        for page in versions.values():
+            sender = page.meta.sender
+            if sender and organisation.units and organisation.get(sender) is None:
+                known = ", ".join(sorted(organisation.units))
+                errors.append(
+                    ContentError(
+                        f"unknown sender '{sender}'",
+                        page.line_of("sender"),
+                        f"use a unit id from data/organisation.yaml: {known}",
+                    )
+                )
+            kept.append(page)
+    if HOME_KEY not in by_key and config.content_dir.is_dir():
+        errors.append(
+            ContentError(
+                "the site has no home page",
+                Location(f"content/_index.{source_lang}.md"),
+                "create the file with a title and a summary",
+            )
+        )
+
+    keys = {page.key for page in kept}
+    parents = {key: _parent(key, keys) for key in keys}
+    placed = [_with_path(page, by_key, config) for page in kept]
+    _reject_duplicate_paths(placed, assets, errors)
+    lang_order = {lang: i for i, lang in enumerate(config.languages)}
+    placed.sort(key=lambda p: (p.key, lang_order.get(p.lang, len(lang_order)), p.lang))
+    return Site(
+        config=config,
+        organisation=organisation,
+        pages=tuple(placed),
+        assets=tuple(assets),
+        parents=parents,
+    )
+
+
+def _source_name(page: Page, source_lang: str) -> str:
+    return re.sub(r"\.[^./]+\.md$", f".{source_lang}.md", page.source)
+
+
+def _parent(key: str, keys: set[str]) -> str | None:
+    """The nearest existing section above `key`; the home page for top-level pages."""
+    if key == HOME_KEY:
+        return None
+    parts = key.split("/")
+    for depth in range(len(parts) - 1, 0, -1):
+        candidate = "/".join(parts[:depth])
+        if candidate in keys:
+            return candidate
+    return HOME_KEY
+
+
+def _with_path(page: Page, by_key: dict[str, dict[str, Page]], config: SiteConfig) -> Page:
+    """Give a page its URL path, with translated slugs of its own and its sections."""
+    prefix = "" if page.lang == config.source_language else f"/{page.lang}"
+    if page.key == HOME_KEY:
+        path = prefix + "/"
+    else:
+        parts = page.key.split("/")
+        segments: list[str] = []
+        for depth in range(1, len(parts) + 1):
+            ancestor = "/".join(parts[:depth])
+            own = page if depth == len(parts) else by_key.get(ancestor, {}).get(page.lang)
+            segments.append((own.meta.slug if own else None) or parts[depth - 1])
+        path = f"{prefix}/{'/'.join(segments)}/"
+    return replace(page, path=path)
+
+
+def _reject_duplicate_paths(
+    pages: list[Page], assets: Iterable[Asset], errors: list[SiteBuilderError]
+) -> None:
+    seen: dict[str, str] = {}
+    for page in pages:
+        other = seen.setdefault(page.path, page.source)
+        if other != page.source:
+            errors.append(
+                ContentError(
+                    f"this page gets the same address {page.path} as {other}",
+                    page.location,
+                    "give one of them another file name or another slug",
+                )
+            )
+    outputs = {page.output_file: page.source for page in pages}
+    for asset in assets:
+        other = outputs.get(asset.path.lstrip("/"))
+        if other:
+            errors.append(
+                ContentError(
+                    f"this file has the same address as the page {other}",
+                    Location(asset.source),
+                    "rename the file",
+                )
+            )

@@ -1,0 +1,90 @@
+"""Errors that name the place where the problem is.
+
+Every problem an editor can cause is raised (or collected) where it is found,
+as an exception carrying a `Location`, and rendered exactly once by the CLI.
+A build keeps going after a content error so that one run reports every
+problem at once; `BuildFailed` carries them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A file relative to the site root, and a 1-based line when one is known."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def at_line(self, line: int | None) -> Location:
+        return Location(self.path, line)
+
+
+class SiteBuilderError(Exception):
+    """Base of every error the CLI prints as a message instead of a traceback."""
+
+    exit_code = 1
+
+    def __init__(
+        self, message: str, location: Location | None = None, hint: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        fix = f"\n  → {self.hint}" if self.hint else ""
+        return f"{where}{self.message}{fix}"
+
+
+class ConfigError(SiteBuilderError):
+    """`site.yaml` or a data file is missing, unreadable or invalid."""
+
+
+class ContentError(SiteBuilderError):
+    """A page, its front matter or its Markdown is invalid."""
+
+
+class TemplateError(SiteBuilderError):
+    """The theme's templates failed to load or render."""
+
+
+class UsageError(SiteBuilderError):
+    """The command line was used wrongly."""
+
+    exit_code = 2
+
+
+class BuildFailed(SiteBuilderError):
+    """One or more errors stopped the build; the previous output is untouched."""
+
+    def __init__(self, errors: Sequence[SiteBuilderError]) -> None:
+        self.errors = tuple(sorted(errors, key=_sort_key))
+        count = len(self.errors)
+        super().__init__(f"the build stopped with {count} error{'s' if count != 1 else ''}")
+
+
+def _sort_key(error: SiteBuilderError) -> tuple[str, int, str]:
+    loc = error.location
+    return (loc.path if loc else "", (loc.line or 0) if loc else 0, error.message)
+
+
+def raise_if_any(errors: Iterable[SiteBuilderError]) -> None:
+    """Raise `BuildFailed` when the iterable holds at least one error."""
+    collected = list(errors)
+    if collected:
+        raise BuildFailed(collected)
+
+
+def display_path(path: PurePosixPath | str) -> str:
+    """Paths in messages use forward slashes, relative to the site root."""
+    return str(path).replace("\\", "/")

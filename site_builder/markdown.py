@@ -1,0 +1,269 @@
+"""Markdown to HTML, with links resolved against the whole site.
+
+Editors link to other pages by the path of the Swedish Markdown file, the way
+they see it in their editor; this module turns that into the URL of the
+page in the reader's language, or of the Swedish page (marked
+`hreflang="sv"` with a note) where no translation exists. A link to a file
+that does not exist is an error at its line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+
+from .errors import ContentError, Location, SiteBuilderError
+from .model import Page, Site
+
+#: Attributes editors may set with `{…}`; the rest could break the page or its accessibility.
+ALLOWED_ATTRIBUTES = frozenset({"lang", "dir", "id", "class"})
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image in the body, as written and as resolved."""
+
+    written: str
+    href: str
+    line: int
+    kind: str
+    """`page`, `asset`, `anchor`, `external` or `site` (a root-relative URL)."""
+    target_key: str | None = None
+    fragment: str = ""
+    is_image: bool = False
+
+
+@dataclass(frozen=True)
+class RenderedMarkdown:
+    html: str
+    headings: tuple[Heading, ...]
+    links: tuple[Link, ...]
+    errors: tuple[SiteBuilderError, ...]
+
+
+def heading_id(text: str) -> str:
+    """An ASCII id from a heading ("Målsättning" → "malsattning"), readable in a URL."""
+    ascii_text = (
+        unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    )
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug or "avsnitt"
+
+
+def new_parser() -> MarkdownIt:
+    """CommonMark with tables, heading ids and `{lang=fi}` attributes; raw HTML off."""
+    md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False, "breaks": False})
+    md.enable("table")
+    md.use(attrs_plugin, spans=True)
+    md.use(attrs_block_plugin)
+    md.use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_id)
+    md.add_render_rule("link_close", _render_link_close)
+    md.add_render_rule("th_open", _render_th_open)
+    return md
+
+
+def _render_link_close(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    note = tokens[idx].meta.get("language_note")
+    close = self.renderToken(tokens, idx, options, env)
+    if note:
+        return f'{close} <span class="language-note">({_escape(note)})</span>'
+    return close
+
+
+def _render_th_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    tokens[idx].attrSet("scope", "col")
+    return self.renderToken(tokens, idx, options, env)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class MarkdownRenderer:
+    """Renders page bodies for one site; holds the lookups link resolution needs."""
+
+    def __init__(self, site: Site, language_note: Callable[[str, str], str]) -> None:
+        """`language_note(reader_lang, target_lang)` says, in the reader's language,
+        that a linked page is in another language ("på svenska", "ruotsiksi")."""
+        self.site = site
+        self.language_note = language_note
+        self.md = new_parser()
+        self.prefix = site.config.url_prefix
+        self.page_sources = {page.source: page.key for page in site.pages}
+        self.asset_sources = {asset.source: asset.path for asset in site.assets}
+
+    def render(self, page: Page) -> RenderedMarkdown:
+        tokens = self.md.parse(page.body, {})
+        state = _State(page)
+        for token in tokens:
+            if token.type == "heading_open":
+                self._heading(token, tokens, state)
+            self._check_attributes(token, state, _line(token, page))
+            if token.type == "inline" and token.children:
+                self._inline(token, state)
+        html = self.md.renderer.render(tokens, self.md.options, {})
+        return RenderedMarkdown(
+            html=html,
+            headings=tuple(state.headings),
+            links=tuple(state.links),
+            errors=tuple(state.errors),
+        )
+
+    def _heading(self, token: Token, tokens: list[Token], state: _State) -> None:
+        inline = tokens[tokens.index(token) + 1]
+        state.headings.append(
+            Heading(
+                level=int(token.tag[1]),
+                text=inline.content,
+                id=str(token.attrGet("id") or ""),
+                line=_line(token, state.page),
+            )
+        )
+
+    def _inline(self, inline: Token, state: _State) -> None:
+        line = _line(inline, state.page)
+        for child in inline.children or ():
+            if child.type == "softbreak" or child.type == "hardbreak":
+                line += 1
+            self._check_attributes(child, state, line)
+            if child.type == "link_open":
+                self._link(child, inline.children or [], state, line, "href")
+            elif child.type == "image":
+                self._link(child, [], state, line, "src")
+
+    def _check_attributes(self, token: Token, state: _State, line: int) -> None:
+        for name in list(token.attrs):
+            if token.type in ("link_open", "image") and name in ("href", "src", "alt", "title"):
+                continue
+            if token.type == "heading_open" and name == "id":
+                continue
+            if token.type == "th_open" and name == "style":  # column alignment from the table
+                continue
+            if name not in ALLOWED_ATTRIBUTES:
+                del token.attrs[name]
+                state.errors.append(
+                    ContentError(
+                        f"the attribute '{name}' is not allowed",
+                        state.location.at_line(line),
+                        "use {lang=fi} to mark another language; lang, dir, id and class are allowed",
+                    )
+                )
+
+    def _link(
+        self, token: Token, siblings: list[Token], state: _State, line: int, attr: str
+    ) -> None:
+        written = str(token.attrGet(attr) or "")
+        link = self._resolve(written, state, line, is_image=attr == "src")
+        if link is None:
+            return
+        token.attrSet(attr, link.href)
+        state.links.append(link)
+        if link.kind != "page" or link.target_key is None:
+            return
+        target_lang = self.site.in_language(link.target_key, state.page.lang).lang
+        if target_lang != state.page.lang:
+            token.attrSet("hreflang", target_lang)
+            close = _matching_close(token, siblings)
+            if close is not None:
+                close.meta["language_note"] = self.language_note(state.page.lang, target_lang)
+
+    def _resolve(self, written: str, state: _State, line: int, *, is_image: bool) -> Link | None:
+        location = state.location.at_line(line)
+        if not written or written.startswith("//") or _SCHEME.match(written):
+            return Link(written, written, line, "external", is_image=is_image)
+        if written.startswith("#"):
+            return Link(written, written, line, "anchor", fragment=written[1:], is_image=is_image)
+        if written.startswith("/"):
+            return Link(written, self.prefix + written, line, "site", is_image=is_image)
+        parts = urlsplit(written)
+        base = posixpath.dirname(state.page.source)
+        target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if target.endswith(".md"):
+            key = self.page_sources.get(target)
+            if key is None:
+                state.errors.append(_missing(written, target, location, page=True))
+                return None
+            page = self.site.in_language(key, state.page.lang)
+            href = self.prefix + page.path + fragment
+            return Link(written, href, line, "page", key, parts.fragment, is_image)
+        asset_path = self.asset_sources.get(target)
+        if asset_path is None:
+            state.errors.append(_missing(written, target, location, page=False))
+            return None
+        return Link(written, self.prefix + asset_path + fragment, line, "asset", is_image=is_image)
+
+
+class _State:
+    """What one page's render collects."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.location = Location(page.source)
+        self.headings: list[Heading] = []
+        self.links: list[Link] = []
+        self.errors: list[SiteBuilderError] = []
+
+
+def _line(token: Token, page: Page) -> int:
+    return page.body_line + (token.map[0] if token.map else 0)
+
+
+def _matching_close(open_token: Token, siblings: list[Token]) -> Token | None:
+    depth = 0
+    for token in siblings[siblings.index(open_token) :]:
+        if token.type == "link_open":
+            depth += 1
+        elif token.type == "link_close":
+            depth -= 1
+            if depth == 0:
+                return token
+    return None
+
+
+def _missing(written: str, target: str, location: Location, *, page: bool) -> ContentError:
+    outside = target.startswith("..") or not target.startswith("content/")
+    if outside:
+        return ContentError(
+            f"the link '{written}' points outside the content/ folder",
+            location,
+            "link to pages and files inside content/, with a path relative to this page",
+        )
+    what = "page" if page else "file"
+    hint = (
+        "check the spelling and the ../ steps; link to the Swedish file, like ../kontakt/_index.sv.md"
+        if page
+        else "put the file in content/ beside the page, or correct the path"
+    )
+    return ContentError(f"the link '{written}' points to a {what} that does not exist ({target})",
+                        location, hint)
+
+
+def plain_text(value: Any) -> str:
+    """Inline Markdown source reduced to its words (for titles in lists and checks)."""
+    return re.sub(r"[*_`\[\]]|\{[^}]*\}|\([^)]*\)", "", str(value)).strip()

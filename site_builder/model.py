@@ -1,0 +1,191 @@
+"""The site model: frozen data describing every page, asset and unit.
+
+The model is complete before anything is rendered, so that links, menus,
+language switchers and checks all see the same, whole site (Pelican's link
+bugs came from resolving links while pages were still being read). Nothing
+here does I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from .config import SiteConfig
+from .errors import Location
+
+HOME_KEY = ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A part of the organisation that sends pages and answers questions."""
+
+    id: str
+    name: Mapping[str, str]
+    phone: str
+    email: str
+    address: str
+    line: int | None = None
+    """Line in `data/organisation.yaml` where the unit starts."""
+
+    def name_in(self, lang: str, fallback: str) -> str:
+        return self.name.get(lang) or self.name.get(fallback) or self.id
+
+
+@dataclass(frozen=True)
+class Organisation:
+    units: Mapping[str, Unit]
+
+    def get(self, unit_id: str | None) -> Unit | None:
+        return self.units.get(unit_id) if unit_id else None
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The validated front matter of one page file."""
+
+    title: str
+    summary: str
+    sender: str | None = None
+    reviewed: date | None = None
+    date: date | datetime | None = None
+    weight: int = 0
+    menu: bool = False
+    footer: bool = False
+    """Linked from the footer of every page (about the site, accessibility statement)."""
+    slug: str | None = None
+    source_version: str | None = None
+    """For a translation: the git blob id of the source-language file it was made from."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Every other key, for features that read their own (kept, not interpreted)."""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """File line of each top-level key, so that problems can be located."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One language version of one page."""
+
+    source: str
+    """File path relative to the site root, e.g. `content/kommun/policy.sv.md`."""
+    key: str
+    """Language-independent identity: `kommun/policy`; `kommun` for a section; `` for home."""
+    lang: str
+    is_section: bool
+    meta: FrontMatter
+    body: str
+    body_line: int
+    """File line on which the Markdown body starts."""
+    path: str
+    """Site-relative URL path, e.g. `/fi/kunta/viestintapolitiikka/`."""
+    digest: str
+    """Git blob id of the file (what `git hash-object` prints)."""
+
+    @property
+    def location(self) -> Location:
+        return Location(self.source)
+
+    def line_of(self, key: str) -> Location:
+        return Location(self.source, self.meta.lines.get(key))
+
+    @property
+    def output_file(self) -> str:
+        """Where the page is written, relative to the output folder."""
+        return self.path.lstrip("/") + "index.html"
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def is_home(self) -> bool:
+        return self.key == HOME_KEY
+
+
+@dataclass(frozen=True)
+class Asset:
+    """An image or document in `content/`, copied to the same place in the output."""
+
+    source: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """The whole site, with lookups by key and language.
+
+    `pages` is sorted (by key, then by the order of `config.languages`), so
+    every iteration over it is deterministic.
+    """
+
+    config: SiteConfig
+    organisation: Organisation
+    pages: tuple[Page, ...]
+    assets: tuple[Asset, ...]
+    parents: Mapping[str, str | None]
+    """Key → key of the nearest section above it (None for home)."""
+    _by_key: dict[str, dict[str, Page]] = field(init=False, repr=False, compare=False)
+    _children: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_key: dict[str, dict[str, Page]] = {}
+        for page in self.pages:
+            by_key.setdefault(page.key, {})[page.lang] = page
+        children: dict[str, list[str]] = {}
+        for key in by_key:
+            parent = self.parents.get(key)
+            if parent is not None:
+                children.setdefault(parent, []).append(key)
+        object.__setattr__(self, "_by_key", by_key)
+        object.__setattr__(self, "_children", {k: tuple(v) for k, v in children.items()})
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.config.languages
+
+    @property
+    def source_language(self) -> str:
+        return self.config.source_language
+
+    def keys(self) -> Iterator[str]:
+        return iter(self._by_key)
+
+    def page(self, key: str, lang: str) -> Page | None:
+        return self._by_key.get(key, {}).get(lang)
+
+    def translations(self, key: str) -> Mapping[str, Page]:
+        """Every language version of a page, keyed by language code."""
+        return self._by_key.get(key, {})
+
+    def source_page(self, key: str) -> Page:
+        """The source-language version; every key has one once the site is loaded."""
+        return self._by_key[key][self.source_language]
+
+    def in_language(self, key: str, lang: str) -> Page:
+        """The page in `lang`, or its source-language version where none exists."""
+        return self.page(key, lang) or self.source_page(key)
+
+    def children(self, key: str) -> tuple[str, ...]:
+        """Keys of the pages and sections directly below a section, unsorted."""
+        return self._children.get(key, ())
+
+    def ancestors(self, key: str) -> list[str]:
+        """Keys from the home page down to the section holding `key` (excluded)."""
+        chain: list[str] = []
+        parent = self.parents.get(key)
+        while parent is not None:
+            chain.append(parent)
+            parent = self.parents.get(parent)
+        return list(reversed(chain))
+
+    def is_news(self, key: str) -> bool:
+        news = self.config.news_section
+        return bool(news) and key.startswith(news + "/")
+
+    def other_languages(self) -> tuple[str, ...]:
+        """Languages with pages that are not main languages (case-by-case languages)."""
+        main = set(self.languages)
+        return tuple(sorted({p.lang for p in self.pages if p.lang not in main}))
