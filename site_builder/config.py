@@ -196,7 +196,9 @@ def _title(value: Any, languages: tuple[str, ...], fail: Any) -> dict[str, str]:
         return dict.fromkeys(languages, "")
     missing = [lang for lang in languages if not isinstance(value.get(lang), str)]
     if missing:
-        fail(f"'title' has no text for {', '.join(missing)}", "add the site's name in each language")
+        fail(
+            f"'title' has no text for {', '.join(missing)}", "add the site's name in each language"
+        )
     return {str(k): str(v) for k, v in value.items()}
 
 

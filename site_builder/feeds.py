@@ -9,7 +9,7 @@ unchanged feed.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from xml.sax.saxutils import escape, quoteattr
 
 from .model import Page
@@ -61,7 +61,7 @@ def _timestamp(value: date | datetime | None) -> str:
     if value is None:
         return _EPOCH
     if not isinstance(value, datetime):
-        value = datetime.combine(value, time(0, 0), tzinfo=timezone.utc)
+        value = datetime.combine(value, time(0, 0), tzinfo=UTC)
     elif value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -170,7 +170,7 @@ class MarkdownRenderer:
                     ContentError(
                         f"the attribute '{name}' is not allowed",
                         state.location.at_line(line),
-                        "use {lang=fi} to mark another language; lang, dir, id and class are allowed",
+                        "mark a language with {lang=fi}; only lang, dir, id and class are allowed",
                     )
                 )
 
@@ -256,12 +256,13 @@ def _missing(written: str, target: str, location: Location, *, page: bool) -> Co
         )
     what = "page" if page else "file"
     hint = (
-        "check the spelling and the ../ steps; link to the Swedish file, like ../kontakt/_index.sv.md"
+        "check the spelling and the ../ steps; link to the Swedish file, like ../kontakt/_index.sv.md"  # noqa: E501
         if page
         else "put the file in content/ beside the page, or correct the path"
     )
-    return ContentError(f"the link '{written}' points to a {what} that does not exist ({target})",
-                        location, hint)
+    return ContentError(
+        f"the link '{written}' points to a {what} that does not exist ({target})", location, hint
+    )
 
 
 def plain_text(value: Any) -> str:

@@ -150,7 +150,7 @@ class Site:
     def source_language(self) -> str:
         return self.config.source_language
 
-    def keys(self) -> Iterator[str]:
+    def page_keys(self) -> Iterator[str]:
         return iter(self._by_key)
 
     def page(self, key: str, lang: str) -> Page | None:

@@ -81,7 +81,9 @@ class StagedOutput:
         old: Path | None = None
         try:
             if self.out_dir.exists():
-                old = Path(tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent))
+                old = Path(
+                    tempfile.mkdtemp(prefix=f".{self.out_dir.name}.old-", dir=self.out_dir.parent)
+                )
                 os.rmdir(old)
                 os.replace(self.out_dir, old)
             os.replace(self.staging, self.out_dir)

@@ -82,7 +82,9 @@ def build(site_dir: Path, out_dir: Path) -> BuildResult:
     staged = StagedOutput(out_dir)
     try:
         with timer.step("templates"):
-            theme = Theme(config, asset_url=lambda name: f"{config.url_prefix}/{STATIC_PREFIX}/{name}")
+            theme = Theme(
+                config, asset_url=lambda name: f"{config.url_prefix}/{STATIC_PREFIX}/{name}"
+            )
             for page in site.pages:
                 view = views.page_view(page, rendered.bodies[page.source].html)
                 html = theme.render(view, catalogs.get(page.lang) or NullTranslations())
@@ -134,7 +136,9 @@ def write_indexes(
     for lang in site.languages:
         _ = (catalogs.get(lang) or NullTranslations()).gettext
         items = [page for key in news_keys if (page := site.page(key, lang)) is not None]
-        items.sort(key=lambda p: (p.meta.date.isoformat() if p.meta.date else "", p.key), reverse=True)
+        items.sort(
+            key=lambda p: (p.meta.date.isoformat() if p.meta.date else "", p.key), reverse=True
+        )
         home = views.home_path(lang)
         feed = atom_xml(
             title=f"{views.site_title(lang)}: {_('News')}",

@@ -7,8 +7,7 @@ page in their language.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from xml.sax.saxutils import quoteattr
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from .model import Page, Site
 

@@ -44,13 +44,13 @@ def _ngettext(context: Context, singular: str, plural: str, n: int) -> str:
 @pass_context
 def _pgettext(context: Context, ctx: str, message: str) -> str:
     translations: NullTranslations = context["translations"]
-    return translations.pgettext(ctx, message)
+    return str(translations.pgettext(ctx, message))
 
 
 @pass_context
 def _npgettext(context: Context, ctx: str, singular: str, plural: str, n: int) -> str:
     translations: NullTranslations = context["translations"]
-    return translations.npgettext(ctx, singular, plural, n)
+    return str(translations.npgettext(ctx, singular, plural, n))
 
 
 class Theme:

@@ -174,16 +174,12 @@ class ViewBuilder:
     # -- parts of every page -------------------------------------------------
 
     def menu(self, lang: str, current_key: str | None) -> list[Link]:
-        keys = [
-            key
-            for key in self.site.children(HOME_KEY)
-            if self.site.source_page(key).meta.menu
-        ]
+        keys = [key for key in self.site.children(HOME_KEY) if self.site.source_page(key).meta.menu]
         active = self._top_level(current_key)
         return [self.link_to(k, lang, current_key=active) for k in self._ordered(keys, lang)]
 
     def footer_links(self, lang: str) -> list[Link]:
-        keys = [key for key in self.site.keys() if self.site.source_page(key).meta.footer]
+        keys = [key for key in self.site.page_keys() if self.site.source_page(key).meta.footer]
         return [self.link_to(k, lang) for k in self._ordered(keys, lang)]
 
     def breadcrumbs(self, page: Page) -> list[Link]:
@@ -248,7 +244,9 @@ class ViewBuilder:
         news: list[Link] = []
         kind = self.kind(page)
         if page.is_section or page.is_home:
-            children = [self.link_to(k, lang) for k in self._ordered(self.site.children(page.key), lang)]
+            children = [
+                self.link_to(k, lang) for k in self._ordered(self.site.children(page.key), lang)
+            ]
         if kind in ("home", "news_list"):
             news = self.news(lang)
             if kind == "news_list":

@@ -23,7 +23,15 @@ SUMMARY_MAX = 300
 
 KNOWN_KEYS = frozenset(
     {
-        "title", "summary", "sender", "reviewed", "date", "weight", "menu", "footer", "slug",
+        "title",
+        "summary",
+        "sender",
+        "reviewed",
+        "date",
+        "weight",
+        "menu",
+        "footer",
+        "slug",
         "source_version",
     }
 )
@@ -134,9 +142,7 @@ class _Reader:
         value = self.raw.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.error(
-                    key, f"'{key}' is missing", f"add a line '{key}: …' to the front matter"
-                )
+                self.error(key, f"'{key}' is missing", f"add a line '{key}: …' to the front matter")
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.error(key, f"'{key}' must be text", f"write it on one line: {key}: …")

@@ -135,14 +135,13 @@ def _classify(
         )
         return None
     is_section = stem == SECTION_STEM
-    if is_section:
-        key = rel_dir
-    else:
-        key = f"{rel_dir}/{stem}" if rel_dir else stem
+    key = rel_dir if is_section else "/".join(filter(None, (rel_dir, stem)))
     return PageFile(path=path, source=source, key=key, lang=lang, is_section=is_section)
 
 
-def _read_page(page_file: PageFile, config: SiteConfig, errors: list[SiteBuilderError]) -> Page | None:
+def _read_page(
+    page_file: PageFile, config: SiteConfig, errors: list[SiteBuilderError]
+) -> Page | None:
     location = Location(page_file.source)
     try:
         data = page_file.path.read_bytes()
@@ -181,10 +180,21 @@ def assemble(
     source_lang = config.source_language
     by_key: dict[str, dict[str, Page]] = {}
     for page in pages:
-        by_key.setdefault(page.key, {})[page.lang] = page
+        versions = by_key.setdefault(page.key, {})
+        twin = versions.get(page.lang)
+        if twin is not None:  # `kontakt.sv.md` beside `kontakt/_index.sv.md`
+            errors.append(
+                ContentError(
+                    f"this page gets the same address as {twin.source}",
+                    page.location,
+                    "remove one of them, or give one another file name",
+                )
+            )
+            continue
+        versions[page.lang] = page
 
     kept: list[Page] = []
-    for key, versions in by_key.items():
+    for versions in by_key.values():
         if source_lang not in versions:
             for page in versions.values():
                 errors.append(
@@ -268,11 +278,11 @@ def _reject_duplicate_paths(
 ) -> None:
     seen: dict[str, str] = {}
     for page in pages:
-        other = seen.setdefault(page.path, page.source)
-        if other != page.source:
+        first = seen.setdefault(page.path, page.source)
+        if first != page.source:
             errors.append(
                 ContentError(
-                    f"this page gets the same address {page.path} as {other}",
+                    f"this page gets the same address {page.path} as {first}",
                     page.location,
                     "give one of them another file name or another slug",
                 )

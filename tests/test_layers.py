@@ -1,0 +1,93 @@
+"""The data flows one way: a module never imports from a later stage.
+
+load config → load content → render → check → write; the CLI sits on top.
+A test fails on any upward import, so the layering cannot erode quietly.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "site_builder"
+
+#: Layer of each module; a module may import only from layers at or below its own,
+#: and within a layer only modules listed as allowed.
+LAYERS: dict[str, int] = {
+    "errors": 0,
+    "files": 0,
+    "config": 1,
+    "model": 1,
+    "content": 2,
+    "i18n": 2,
+    "output": 2,
+    "markdown": 3,
+    "views": 3,
+    "templates": 3,
+    "sitemap": 3,
+    "feeds": 3,
+    "checks": 4,
+    "pipeline": 5,
+    "cli": 6,
+    "__main__": 7,
+    "__init__": 0,
+}
+#: Imports across one layer that are deliberate (the target is a pure helper).
+SAME_LAYER_OK = {
+    ("model", "config"),
+    ("templates", "views"),
+    ("config", "files"),
+    ("files", "errors"),
+}
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE)
+    return rel.parts[0].removesuffix(".py")
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    depth_in_package = len(path.relative_to(PACKAGE).parts) - 1
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                if node.module and node.module.startswith("site_builder"):
+                    parts = node.module.split(".")
+                    if len(parts) > 1:
+                        found.add(parts[1])
+                continue
+            up = node.level - 1 - depth_in_package
+            if up > 0:
+                continue
+            if node.level - 1 < depth_in_package:  # relative within a subpackage
+                continue
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:
+                found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("site_builder."):
+                    found.add(alias.name.split(".")[1])
+    return found
+
+
+def test_every_module_has_a_layer() -> None:
+    names = {module_name(p) for p in PACKAGE.rglob("*.py")}
+    assert names <= set(LAYERS), f"give these modules a layer: {sorted(names - set(LAYERS))}"
+
+
+def test_no_upward_imports() -> None:
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = module_name(path)
+        for target in imported_modules(path):
+            if target == name or target not in LAYERS:
+                continue
+            if LAYERS[target] > LAYERS[name]:
+                problems.append(f"{path.relative_to(PACKAGE)} imports {target} (a later stage)")
+            elif LAYERS[target] == LAYERS[name] and (name, target) not in SAME_LAYER_OK:
+                problems.append(f"{path.relative_to(PACKAGE)} imports {target} (same layer)")
+    assert problems == []
