@@ -28,8 +28,9 @@ LAYERS: dict[str, int] = {
     "feeds": 3,
     "checks": 4,
     "pipeline": 5,
-    "cli": 6,
-    "__main__": 7,
+    "commands": 6,
+    "cli": 7,
+    "__main__": 8,
     "__init__": 0,
 }
 #: Imports across one layer that are deliberate (the target is a pure helper).
