@@ -8,7 +8,7 @@ Python, where it can be tested. A view never reaches back into the loader.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
@@ -115,6 +115,9 @@ class ViewBuilder:
         self.gettext_for = gettext_for
         self.has_catalog = has_catalog
         self.prefix = site.config.url_prefix
+        # Menus and footer links are the same on every page of a language: made once.
+        self._menus: dict[str, list[tuple[str, Link]]] = {}
+        self._footer_links: dict[str, list[Link]] = {}
 
     # -- helpers -------------------------------------------------------------
 
@@ -174,13 +177,19 @@ class ViewBuilder:
     # -- parts of every page -------------------------------------------------
 
     def menu(self, lang: str, current_key: str | None) -> list[Link]:
-        keys = [key for key in self.site.children(HOME_KEY) if self.site.source_page(key).meta.menu]
+        """The main menu: top-level sections marked `menu: true`, the current one marked."""
+        if lang not in self._menus:
+            keys = [k for k in self.site.children(HOME_KEY) if self.site.source_page(k).meta.menu]
+            self._menus[lang] = [(k, self.link_to(k, lang)) for k in self._ordered(keys, lang)]
         active = self._top_level(current_key)
-        return [self.link_to(k, lang, current_key=active) for k in self._ordered(keys, lang)]
+        return [replace(link, current=key == active) for key, link in self._menus[lang]]
 
     def footer_links(self, lang: str) -> list[Link]:
-        keys = [key for key in self.site.page_keys() if self.site.source_page(key).meta.footer]
-        return [self.link_to(k, lang) for k in self._ordered(keys, lang)]
+        """Pages marked `footer: true` (about the site, the accessibility statement)."""
+        if lang not in self._footer_links:
+            keys = [k for k in self.site.page_keys() if self.site.source_page(k).meta.footer]
+            self._footer_links[lang] = [self.link_to(k, lang) for k in self._ordered(keys, lang)]
+        return self._footer_links[lang]
 
     def breadcrumbs(self, page: Page) -> list[Link]:
         if page.is_home:

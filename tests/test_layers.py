@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "content": 2,
     "i18n": 2,
     "output": 2,
+    "translation_status": 2,
     "markdown": 3,
     "views": 3,
     "templates": 3,
