@@ -126,3 +126,20 @@ def test_feeds_and_robots(public: Path) -> None:
 def test_assets_are_copied(public: Path) -> None:
     assert (public / "kommun" / "hallefors-ortnamn.svg").is_file()
     assert (public / "static" / "logo.svg").is_file()
+
+
+def test_swedish_only_page_is_marked_in_finnish_listing(public: Path) -> None:
+    tree, _ = parse_html((public / "fi" / "kunta" / "index.html").read_text("utf-8"))
+    listing = tree.find(".//nav[@class='section-pages']")  # type: ignore[attr-defined]
+    assert listing is not None
+    fallback = [a for a in listing.iter("a") if a.get("href") == "/kommun/kommunfakta/"]
+    assert len(fallback) == 1
+    assert fallback[0].get("lang") == "sv" and fallback[0].get("hreflang") == "sv"
+    notes = ["".join(span.itertext()) for span in listing.iter("span")]
+    assert "(ruotsiksi)" in notes
+
+
+def test_translation_links_fall_back_with_a_note(public: Path) -> None:
+    # the Finnish municipality page links the Swedish-only facts page
+    text = (public / "fi" / "kunta" / "index.html").read_text("utf-8")
+    assert 'href="/kommun/kommunfakta/" hreflang="sv"' in text
