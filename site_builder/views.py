@@ -195,6 +195,9 @@ class ViewBuilder:
         if page.is_home:
             return []
         trail = [self.link_to(key, page.lang) for key in self.site.ancestors(page.key)]
+        if trail and trail[0].lang is None:
+            # the home page's title is a greeting; the trail needs a short name
+            trail[0] = replace(trail[0], title=self.gettext_for(page.lang)(N_("Home")))
         trail.append(Link(title=page.title, url=self.url(page.path), current=True))
         return trail
 
