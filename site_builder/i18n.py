@@ -103,9 +103,14 @@ def format_moment(value: datetime, lang: str) -> str:
     return format_datetime(value, format="long", locale=_locale(lang)).split(" UTC")[0]
 
 
+#: Regional conventions for dates where a bare language code would pick another region's:
+#: English for a Swedish public body follows European usage ("1 November 2026").
+FORMAT_LOCALES = {"en": "en_GB"}
+
+
 def _locale(lang: str) -> str:
     try:
         Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
-        return MSGID_LANGUAGE
-    return lang.replace("-", "_")
+        return FORMAT_LOCALES[MSGID_LANGUAGE]
+    return FORMAT_LOCALES.get(lang, lang.replace("-", "_"))

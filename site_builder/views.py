@@ -247,11 +247,7 @@ class ViewBuilder:
         _ = self.gettext_for(lang)
         canonical = self.absolute(page.path)
         contact = self.contact_for(unit, lang)
-        feedback = ""
-        if contact is not None:
-            subject = _("Feedback on the page: %(title)s") % {"title": page.title}
-            body = _("Page: %(url)s") % {"url": canonical} + "\n\n"
-            feedback = f"mailto:{contact.email}?subject={quote(subject)}&body={quote(body)}"
+        feedback = self.feedback_href(contact, page.title, canonical, lang)
         children: list[Link] = []
         news: list[Link] = []
         kind = self.kind(page)
@@ -295,17 +291,27 @@ class ViewBuilder:
             og_locale=_og_locale(lang),
         )
 
+    def feedback_href(self, contact: Contact | None, title: str, url: str, lang: str) -> str:
+        """A `mailto:` link with the title and address filled in: feedback needs no server."""
+        if contact is None:
+            return ""
+        _ = self.gettext_for(lang)
+        subject = _("Feedback on the page: %(title)s") % {"title": title}
+        body = _("Page: %(url)s") % {"url": url} + "\n\n"
+        return f"mailto:{contact.email}?subject={quote(subject)}&body={quote(body)}"
+
     def not_found_view(self, lang: str) -> PageView:
         _ = self.gettext_for(lang)
         path = self.home_path(lang) + "404.html"
         site_contact = self.contact_for(self.site_unit(), lang)
+        title = _("Page not found")
         return PageView(
             kind="404",
             lang=lang,
             dir=language_info(lang).direction,
             ui_lang=self.ui_lang(lang),
             site_title=self.site_title(lang),
-            title=_("Page not found"),
+            title=title,
             summary=_("The page you asked for does not exist. It may have moved or been removed."),
             content="",
             url=self.url(path),
@@ -319,6 +325,7 @@ class ViewBuilder:
             contact=site_contact,
             site_contact=site_contact,
             org_number=self.config.org_number,
+            feedback_href=self.feedback_href(site_contact, title, self.absolute(path), lang),
             feed_url=self.feed_url(lang),
             og_locale=_og_locale(lang),
         )
