@@ -29,15 +29,19 @@ lint: $(STAMP)
 clean:
 	rm -rf public .cache
 
-# Theme strings: extract them from templates and code, merge into the catalogs.
+# Theme strings: extract them from templates and code into locales/messages.pot, then
+# merge that into each catalog. The catalogs stay as translators' tools write them
+# (header kept, sorted, no source locations, no line wrapping), so running this on a
+# clean checkout changes nothing. A new language: make i18n-update LANGS=so
 i18n-extract: $(STAMP)
 	$(PYBABEL) extract -F babel.cfg -k N_ --no-location --sort-output \
 		--omit-header -o locales/messages.pot .
 
 i18n-update: i18n-extract
 	for lang in $(LANGS); do \
-		$(PYBABEL) update --no-fuzzy-matching --ignore-obsolete --omit-header \
-			--no-location -i locales/messages.pot -d locales -l $$lang; \
+		$(PYBABEL) update --no-fuzzy-matching --ignore-obsolete --no-wrap \
+			--ignore-pot-creation-date --init-missing \
+			-i locales/messages.pot -d locales -l $$lang || exit 1; \
 	done
 
 i18n-compile: $(STAMP)

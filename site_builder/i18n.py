@@ -27,6 +27,7 @@ from .errors import ConfigError, Location
 from .files import relative
 
 DOMAIN = "messages"
+TEMPLATE = f"{DOMAIN}.pot"
 #: The language of the message ids in the templates.
 MSGID_LANGUAGE = "en"
 
@@ -90,6 +91,84 @@ def load_translations(config: SiteConfig, lang: str) -> NullTranslations | None:
         translations = Translations(fp=buffer, domain=DOMAIN)
         merged = translations if merged is None else merged.merge(translations)
     return merged
+
+
+@dataclass(frozen=True)
+class CatalogStatus:
+    """How far the theme's interface strings are translated into one language.
+
+    A string counts as translated when some catalog for the language has every
+    form of it filled and not marked fuzzy, which is exactly when the build
+    uses it (see `load_translations`).
+    """
+
+    lang: str
+    catalogs: tuple[str, ...]
+    """The PO files read, relative to the site root; empty when the language has none."""
+    translated: tuple[str, ...]
+    missing: tuple[str, ...]
+    """Not in any catalog, or with an empty translation."""
+    fuzzy: tuple[str, ...]
+    """Translated, but marked fuzzy (needing review), so the build does not use it."""
+
+    @property
+    def total(self) -> int:
+        return len(self.translated) + len(self.missing) + len(self.fuzzy)
+
+    @property
+    def percent(self) -> float:
+        return round(100 * len(self.translated) / self.total, 1) if self.total else 100.0
+
+
+def template_ids(config: SiteConfig) -> tuple[str, ...] | None:
+    """The message ids of the first `messages.pot` in the catalog folders, sorted."""
+    for base in config.locale_dirs:
+        path = base / TEMPLATE
+        if path.is_file():
+            return tuple(sorted(_message_id(m.id) for m in read_catalog(path, config.root) if m.id))
+    return None
+
+
+def catalog_status(config: SiteConfig, lang: str) -> CatalogStatus:
+    """Translated, missing and fuzzy interface strings of a language.
+
+    The strings to translate are those of the template (`messages.pot`, kept
+    current by `make i18n-extract`); without one, those found in any catalog.
+    """
+    paths = catalog_paths(config, lang)
+    catalogs = [read_catalog(path, config.root) for path in paths]
+    done: set[str] = set()
+    fuzzy: set[str] = set()
+    seen: set[str] = set()
+    for catalog in catalogs:
+        for message in catalog:
+            if not message.id:
+                continue
+            msgid = _message_id(message.id)
+            seen.add(msgid)
+            strings = (
+                message.string if isinstance(message.string, tuple | list) else (message.string,)
+            )
+            if not all(strings):
+                continue
+            (fuzzy if message.fuzzy else done).add(msgid)
+    wanted = template_ids(config)
+    ids = sorted(seen) if wanted is None else wanted
+    translated = [i for i in ids if i in done]
+    fuzzy_ids = [i for i in ids if i in fuzzy and i not in done]
+    missing = [i for i in ids if i not in done and i not in fuzzy]
+    return CatalogStatus(
+        lang=lang,
+        catalogs=tuple(relative(path, config.root) for path in paths),
+        translated=tuple(translated),
+        missing=tuple(missing),
+        fuzzy=tuple(fuzzy_ids),
+    )
+
+
+def _message_id(value: str | tuple[str, ...] | list[str]) -> str:
+    """A plural message is named by its singular form."""
+    return value if isinstance(value, str) else value[0]
 
 
 def format_day(value: date | datetime, lang: str) -> str:

@@ -54,3 +54,89 @@ def all_states(site: Site, languages: tuple[str, ...] | None = None) -> list[Tra
     """Every page key in every given language (default: the main translation languages)."""
     langs = languages or site.languages[1:]
     return [state_of(site, key, lang) for key in sorted(site.page_keys()) for lang in langs]
+
+
+# -- summaries for reports (`site-builder i18n status`) and checks ---------------------------
+
+#: Label of the group holding the home page and pages directly in content/.
+TOP_LEVEL = ""
+
+
+def section_of(key: str) -> str:
+    """The top-level section a page belongs to (`kommun/policy` → `kommun`), for reports."""
+    return key.split("/", 1)[0] if key else TOP_LEVEL
+
+
+def translation_path(source: Page, lang: str) -> str:
+    """Where the translation of a source page into `lang` lives (or would live)."""
+    stem, _, _ = source.source.removesuffix(".md").rpartition(".")
+    return f"{stem}.{lang}.md"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many pages of a group are in each state in one language."""
+
+    total: int
+    current: int
+    outdated: int
+    untracked: int
+    missing: int
+
+    @property
+    def existing(self) -> int:
+        return self.total - self.missing
+
+    @property
+    def percent_current(self) -> float:
+        """Share of pages whose translation matches the source page today."""
+        return _percent(self.current, self.total)
+
+    @property
+    def percent_existing(self) -> float:
+        """Share of pages that have a translation at all, current or not."""
+        return _percent(self.existing, self.total)
+
+
+def tally(states: list[TranslationState]) -> Tally:
+    counts = {state: 0 for state in State}
+    for each in states:
+        counts[each.state] += 1
+    return Tally(
+        total=len(states),
+        current=counts[State.CURRENT],
+        outdated=counts[State.OUTDATED],
+        untracked=counts[State.UNTRACKED],
+        missing=counts[State.MISSING],
+    )
+
+
+@dataclass(frozen=True)
+class LanguageStatus:
+    """The pages of one language: each page's state, with totals overall and per section."""
+
+    lang: str
+    states: tuple[TranslationState, ...]
+
+    def of(self, state: State) -> tuple[TranslationState, ...]:
+        return tuple(s for s in self.states if s.state is state)
+
+    @property
+    def tally(self) -> Tally:
+        return tally(list(self.states))
+
+    def sections(self) -> dict[str, Tally]:
+        """Totals per top-level section, in the order of the section keys."""
+        groups: dict[str, list[TranslationState]] = {}
+        for each in self.states:
+            groups.setdefault(section_of(each.key), []).append(each)
+        return {name: tally(groups[name]) for name in sorted(groups)}
+
+
+def language_status(site: Site, lang: str) -> LanguageStatus:
+    """Every page's state in one language (a main language or a case-by-case one)."""
+    return LanguageStatus(lang, tuple(all_states(site, (lang,))))
+
+
+def _percent(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 100.0
