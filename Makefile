@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PYBABEL := $(BIN)/pybabel
 LANGS := sv fi en
 
-.PHONY: build test lint typecheck clean i18n-extract i18n-update i18n-compile
+.PHONY: build serve test lint typecheck clean i18n-extract i18n-update i18n-compile
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml
 
 build: $(STAMP)
 	$(BIN)/site-builder build --site . --out public
+
+# Preview while editing: http://127.0.0.1:8000/, pages reload as files are saved.
+serve: $(STAMP)
+	$(BIN)/site-builder serve --site .
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -33,6 +33,9 @@ class StagedOutput:
         except OSError as exc:
             raise OutputError(f"cannot create the output folder {parent}: {exc.strerror}") from None
         self.written: dict[str, str] = {}
+        """Output path → what it was made from (a source file, or a name like `sitemap`)."""
+        self.changed: set[str] = set()
+        """Output paths whose bytes are new (not linked from the previous output)."""
 
     def _target(self, rel_path: str, origin: str) -> Path:
         clean = PurePosixPath(rel_path)
@@ -60,6 +63,7 @@ class StagedOutput:
             except OSError:
                 pass
         target.write_bytes(payload)
+        self.changed.add(PurePosixPath(rel_path).as_posix())
 
     def copy(self, rel_path: str, source: Path, origin: str = "") -> None:
         """Stage a copy of a file (an image, a stylesheet), linking when unchanged."""
@@ -72,6 +76,7 @@ class StagedOutput:
         except OSError:
             pass
         shutil.copyfile(source, target)
+        self.changed.add(PurePosixPath(rel_path).as_posix())
 
     def has(self, rel_path: str) -> bool:
         return PurePosixPath(rel_path).as_posix() in self.written

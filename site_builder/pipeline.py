@@ -39,6 +39,10 @@ class BuildResult:
     files: int = 0
     warnings: list[SiteBuilderError] = field(default_factory=list)
     timings: list[tuple[str, float]] = field(default_factory=list)
+    outputs: dict[str, str] = field(default_factory=dict)
+    """Every file written, relative to `out_dir`, and the source it was made from."""
+    changed: frozenset[str] = frozenset()
+    """Files whose bytes differ from the previous output (new files included)."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,8 @@ def build(site_dir: Path, out_dir: Path) -> BuildResult:
         with timer.step("publish"):
             result.files = len(staged.written)
             staged.commit()
+            result.outputs = dict(staged.written)
+            result.changed = frozenset(staged.changed)
     except BaseException:
         staged.abort()
         raise

@@ -33,6 +33,7 @@ LAYERS: dict[str, int] = {
     "translating": 3,
     "checks": 4,
     "pipeline": 5,
+    "serve": 6,
     "commands": 6,
     "cli": 7,
     "__main__": 8,
@@ -44,6 +45,7 @@ SAME_LAYER_OK = {
     ("templates", "views"),
     ("config", "files"),
     ("files", "errors"),
+    ("commands", "serve"),
 }
 
 

@@ -1,0 +1,123 @@
+"""`site-builder serve`: preview the site while editing it.
+
+Builds the site into a preview folder (not `public/`, so a preview never
+mixes with what is published), serves it on the loopback interface, and
+rebuilds and reloads the open pages on every save.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from . import add_site_argument, shown
+
+DEFAULT_OUT = Path(".cache") / "preview"
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "serve", help="preview the site in a browser; pages reload as you save"
+    )
+    add_site_argument(parser)
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this computer only)",
+    )
+    parser.add_argument(
+        "--port", type=int, default=8000, help="port to listen on (default: 8000; 0: any free)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help=f"preview folder (default: {DEFAULT_OUT.as_posix()}/ in the site's folder)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import UsageError
+    from ..pipeline import BuildResult, build
+    from ..serve import DevServer
+    from ..serve.state import Failure
+
+    site_dir: Path = args.site.resolve()
+    out_dir: Path = (args.out or site_dir / DEFAULT_OUT).resolve()
+    if not 0 <= args.port <= 65535:
+        raise UsageError(
+            f"--port {args.port} is not a port number",
+            hint="use a number from 1024 to 65535, or 0 for any free port",
+        )
+    debug: bool = args.debug
+
+    def rebuild(changes: frozenset[Path]) -> BuildResult:
+        return build(site_dir, out_dir)
+
+    def on_built(result: BuildResult, seconds: float, changes: frozenset[Path]) -> None:
+        what = _what_changed(changes, site_dir)
+        print(
+            f"{what} {result.pages} pages in {seconds:.2f} s; {len(result.changed)} files changed.",
+            flush=True,
+        )
+
+    def on_failed(failure: Failure, error: BaseException, changes: frozenset[Path]) -> None:
+        for each in failure.errors:
+            print(f"error: {each}", file=sys.stderr)
+        if debug and not hasattr(error, "exit_code"):
+            traceback.print_exception(error)
+        where = "every page" if failure.pages is None else f"{len(failure.pages)} page(s)"
+        print(
+            f"The build failed; {where} in the browser show the problem. "
+            "The rest of the preview is the last version that built.",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    try:
+        server = DevServer(
+            site_dir=site_dir,
+            out_dir=out_dir,
+            build=rebuild,
+            host=args.host,
+            port=args.port,
+            on_built=on_built,
+            on_failed=on_failed,
+        )
+    except OSError as exc:
+        raise UsageError(
+            f"cannot listen on {args.host}:{args.port}: {exc.strerror}",
+            hint="another program uses the port; choose another with --port",
+        ) from None
+    server.start()
+    print(
+        f"Serving the preview of {shown(site_dir)} at {server.url}\n"
+        f"Watching content/, data/, themes/, locales/ and site.yaml; "
+        f"the preview is in {shown(out_dir)}. Press Ctrl+C to stop.",
+        flush=True,
+    )
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        print("Stopping.", flush=True)
+    finally:
+        server.stop()
+    return 0
+
+
+def _what_changed(changes: frozenset[Path], root: Path) -> str:
+    if not changes:
+        return "Built"
+    names = sorted(_rel(path, root) for path in changes)
+    shown_names = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"{shown_names} changed: rebuilt"
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,95 @@
+"""The preview end to end, over HTTP: save → rebuild → the open page is told to reload.
+
+No browser here (see tests/browser/); the long poll is what the reload script does.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from site_builder.pipeline import BuildResult, build
+from site_builder.serve import DevServer
+
+POLICY = "content/kommun/informationspolicy.sv.md"
+
+
+@pytest.fixture
+def server(minimal_site: Path, tmp_path: Path) -> Iterator[DevServer]:
+    out = tmp_path / "preview"
+
+    def rebuild(changes: frozenset[Path]) -> BuildResult:
+        return build(minimal_site, out)
+
+    dev = DevServer(site_dir=minimal_site, out_dir=out, build=rebuild, port=0)
+    dev.start()
+    yield dev
+    dev.stop()
+
+
+def fetch(dev: DevServer, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(dev.url.rstrip("/") + path, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def poll(dev: DevServer, path: str, epoch: int) -> dict[str, object]:
+    status, body = fetch(dev, f"/__site_builder/poll?epoch={epoch}&path={path}")
+    assert status == 200
+    answer: dict[str, object] = json.loads(body)
+    return answer
+
+
+def test_save_fail_fix(server: DevServer, minimal_site: Path) -> None:
+    page = "/kommun/informationspolicy/"
+    source = minimal_site / POLICY
+    original = source.read_text("utf-8")
+    status, html = fetch(server, page)
+    assert status == 200 and "Policyn skapar en gemensam syn." in html
+    epoch = server.state.epoch
+
+    source.write_text(original.replace("gemensam syn", "gemensam och tydlig syn"), "utf-8")
+    assert poll(server, page, epoch) == {"epoch": epoch + 1, "reload": True}
+    status, html = fetch(server, page)
+    assert status == 200 and "Policyn skapar en gemensam och tydlig syn." in html
+    # the reload script is served, not written
+    assert "__site_builder/reload.js" in html
+    out_file = server.out_dir / "kommun" / "informationspolicy" / "index.html"
+    assert "__site_builder" not in out_file.read_text("utf-8")
+
+    epoch = server.state.epoch
+    source.write_text(original.replace("title: Informationspolicy", "title: [oavslutad"), "utf-8")
+    assert poll(server, page, epoch)["reload"] is True
+    status, html = fetch(server, page)
+    assert status == 500
+    assert "This page could not be built" in html
+    problems = html.split('<ol class="problems">')[1]
+    assert problems.lstrip().startswith(f'<li>\n<p class="where"><code>{POLICY}</code>, line ')
+    assert "invalid YAML" in problems
+    assert "__site_builder/reload.js" in html
+    # the page files are the last good ones; other pages are served as usual
+    assert "gemensam och tydlig syn" in out_file.read_text("utf-8")
+    status, html = fetch(server, "/kontakt/")
+    assert status == 200 and "could not be built" not in html
+
+    epoch = server.state.epoch
+    source.write_text(original, "utf-8")
+    assert poll(server, page, epoch)["reload"] is True
+    status, html = fetch(server, page)
+    assert status == 200 and "Policyn skapar en gemensam syn." in html
+
+
+def test_a_broken_site_yaml_shows_on_every_page(server: DevServer, minimal_site: Path) -> None:
+    epoch = server.state.epoch
+    (minimal_site / "site.yaml").write_text("title: [\n", "utf-8")
+    assert poll(server, "/kontakt/", epoch)["reload"] is True
+    for path in ("/", "/kontakt/", "/finns-inte/"):
+        status, html = fetch(server, path)
+        assert status == 500 and "<code>site.yaml</code>" in html, path
