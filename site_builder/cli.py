@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from . import __version__
-from .commands import build, i18n, serve
+from .commands import build, i18n, new, serve
 from .errors import BuildFailed, SiteBuilderError
 
-COMMANDS = (build, serve, i18n)
+COMMANDS = (build, serve, new, i18n)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "feeds": 3,
     "translation_report": 3,
     "translating": 3,
+    "scaffold": 3,
     "checks": 4,
     "pipeline": 5,
     "serve": 6,
