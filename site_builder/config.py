@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 
@@ -35,6 +37,7 @@ KNOWN_KEYS = frozenset(
         "org_number",
         "required_translations",
         "review_after_months",
+        "timezone",
     }
 )
 
@@ -64,11 +67,18 @@ class SiteConfig:
     """Page keys (`kontakt`, `kommun/informationspolicy`, `` for home) that must exist
     in every main language."""
     review_after_months: int = 12
+    timezone: str = "Europe/Stockholm"
+    """IANA time zone for times written without an offset (`publish_at`, alerts) and
+    for the times of day shown to readers."""
     warnings: tuple[SiteBuilderError, ...] = field(default=(), compare=False)
 
     @property
     def source_language(self) -> str:
         return self.languages[0]
+
+    @property
+    def tz(self) -> tzinfo:
+        return ZoneInfo(self.timezone)
 
     @property
     def content_dir(self) -> Path:
@@ -153,6 +163,13 @@ def load_config(root: Path) -> SiteConfig:
         fail("'contact_unit' must be a unit id from data/organisation.yaml")
         contact_unit = None
     org_number = raw.get("org_number")
+    timezone = raw.get("timezone", "Europe/Stockholm")
+    if not _is_timezone(timezone):
+        fail(
+            f"'timezone' must be an IANA time zone name, not {timezone!r}",
+            "for example: timezone: Europe/Stockholm",
+        )
+        timezone = "Europe/Stockholm"
 
     if errors or theme_dir is None:
         raise BuildFailed(errors)
@@ -169,6 +186,7 @@ def load_config(root: Path) -> SiteConfig:
         org_number=str(org_number) if org_number is not None else None,
         required_translations=tuple(k.strip("/") for k in required),
         review_after_months=review_after,
+        timezone=timezone,
         warnings=tuple(warnings),
     )
 
@@ -200,6 +218,16 @@ def _title(value: Any, languages: tuple[str, ...], fail: Any) -> dict[str, str]:
             f"'title' has no text for {', '.join(missing)}", "add the site's name in each language"
         )
     return {str(k): str(v) for k, v in value.items()}
+
+
+def _is_timezone(name: Any) -> bool:
+    if not isinstance(name, str) or not name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def is_known_language(code: str) -> bool:

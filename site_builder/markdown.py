@@ -48,7 +48,8 @@ class Link:
     href: str
     line: int
     kind: str
-    """`page`, `asset`, `anchor`, `external` or `site` (a root-relative URL)."""
+    """`page`, `asset`, `anchor`, `external`, `site` (a root-relative URL) or `unpublished`
+    (a page scheduled for later: rendered as its words only, without a link)."""
     target_key: str | None = None
     fragment: str = ""
     is_image: bool = False
@@ -78,14 +79,25 @@ def new_parser() -> MarkdownIt:
     md.use(attrs_plugin, spans=True)
     md.use(attrs_block_plugin)
     md.use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_id)
+    md.add_render_rule("link_open", _render_link_open)
     md.add_render_rule("link_close", _render_link_close)
     md.add_render_rule("th_open", _render_th_open)
     return md
 
 
+def _render_link_open(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    if tokens[idx].meta.get("unpublished"):
+        return ""
+    return self.renderToken(tokens, idx, options, env)
+
+
 def _render_link_close(
     self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
 ) -> str:
+    if tokens[idx].meta.get("unpublished"):
+        return ""
     note = tokens[idx].meta.get("language_note")
     close = self.renderToken(tokens, idx, options, env)
     if note:
@@ -116,6 +128,7 @@ class MarkdownRenderer:
         self.prefix = site.config.url_prefix
         self.page_sources = {page.source: page.key for page in site.pages}
         self.asset_sources = {asset.source: asset.path for asset in site.assets}
+        self.unpublished = site.schedule.unpublished if site.schedule else {}
 
     def render(self, page: Page) -> RenderedMarkdown:
         tokens = self.md.parse(page.body, {})
@@ -181,8 +194,14 @@ class MarkdownRenderer:
         link = self._resolve(written, state, line, is_image=attr == "src")
         if link is None:
             return
-        token.attrSet(attr, link.href)
         state.links.append(link)
+        if link.kind == "unpublished":  # the words stay, the link appears once it is published
+            token.meta["unpublished"] = True
+            close = _matching_close(token, siblings)
+            if close is not None:
+                close.meta["unpublished"] = True
+            return
+        token.attrSet(attr, link.href)
         if link.kind != "page" or link.target_key is None:
             return
         target_lang = self.site.in_language(link.target_key, state.page.lang).lang
@@ -206,6 +225,8 @@ class MarkdownRenderer:
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if target.endswith(".md"):
             key = self.page_sources.get(target)
+            if key is None and target in self.unpublished:
+                return Link(written, "", line, "unpublished", is_image=is_image)
             if key is None:
                 state.errors.append(_missing(written, target, location, page=True))
                 return None

@@ -14,9 +14,11 @@ from datetime import date, datetime
 from typing import Any
 
 from .config import SiteConfig
-from .errors import Location
+from .errors import Location, SiteBuilderError
 
 HOME_KEY = ""
+Day = date
+"""`date` under another name, for fields declared after a field called `date`."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class FrontMatter:
     footer: bool = False
     """Linked from the footer of every page (about the site, accessibility statement)."""
     slug: str | None = None
+    publish_at: Day | datetime | None = None
+    """When the page becomes public, as written (a date or a time without an offset is
+    in the site's time zone); the page is left out of builds until then."""
     source_version: str | None = None
     """For a translation: the git blob id of the source-language file it was made from."""
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -114,6 +119,44 @@ class Asset:
 
 
 @dataclass(frozen=True)
+class Alert:
+    """An important message (the crisis plan's tool), from `data/alerts.yaml`."""
+
+    id: str
+    level: str
+    """`info`, `warning` or `danger`."""
+    start: datetime
+    end: datetime | None
+    """None: shown until the message is removed from the file."""
+    text: Mapping[str, str]
+    """The message per language; the source language is always there."""
+    details: Mapping[str, str] = field(default_factory=dict)
+    """A longer text per language, shown on the home page."""
+    link: str | None = None
+    """Source path of the page with the details, e.g. `content/kris/vatten.sv.md`."""
+    updated: datetime | None = None
+    line: int | None = None
+    """Line in `data/alerts.yaml` where the message starts."""
+
+    def is_active(self, now: datetime) -> bool:
+        return self.start <= now and (self.end is None or now < self.end)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The build's clock, and what it held back because its time has not come."""
+
+    now: datetime
+    preview: bool = False
+    """Everything is built, scheduled or not (for editors and internal review)."""
+    unpublished: Mapping[str, datetime] = field(default_factory=dict)
+    """Source path → publication time of every page left out of this build."""
+    next_change: datetime | None = None
+    """The next moment the output would change by itself: rebuild then."""
+    next_change_reason: str = ""
+
+
+@dataclass(frozen=True)
 class Site:
     """The whole site, with lookups by key and language.
 
@@ -127,6 +170,11 @@ class Site:
     assets: tuple[Asset, ...]
     parents: Mapping[str, str | None]
     """Key → key of the nearest section above it (None for home)."""
+    alerts: tuple[Alert, ...] = ()
+    """Important messages active at the build's time, in the file's order."""
+    schedule: Schedule | None = None
+    warnings: tuple[SiteBuilderError, ...] = field(default=(), compare=False)
+    """Problems that do not stop the build (a message without a translation)."""
     _by_key: dict[str, dict[str, Page]] = field(init=False, repr=False, compare=False)
     _children: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
 

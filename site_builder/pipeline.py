@@ -1,29 +1,35 @@
 """The build: a flat list of named, timed steps.
 
-load config → load content → render Markdown → render templates → write.
-Every step reads what the one before produced; nothing reaches back. Any
-error stops the build before the output folder is touched.
+load config → load content → render Markdown → render templates → write →
+search index → compress → publish. Every step reads what the one before
+produced; nothing reaches back. Any error stops the build before the output
+folder is touched.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from babel.support import NullTranslations
 
+from .compress import gzip_bytes, text_files
 from .config import SiteConfig, load_config
 from .content.load import load_site
-from .errors import SiteBuilderError, raise_if_any
+from .errors import ContentError, SiteBuilderError, TemplateError, raise_if_any
 from .feeds import atom_xml
+from .fingerprint import StaticFile, fingerprint_content_assets, theme_files
 from .i18n import load_translations
 from .markdown import MarkdownRenderer, RenderedMarkdown
 from .model import Page, Site
 from .output import StagedOutput
+from .search_index import index_site
 from .sitemap import robots_txt, sitemap_xml
+from .special_views import generated_paths, index_view, search_view
 from .templates import Theme
 from .views import ViewBuilder
 
@@ -43,6 +49,11 @@ class BuildResult:
     """Every file written, relative to `out_dir`, and the source it was made from."""
     changed: frozenset[str] = frozenset()
     """Files whose bytes differ from the previous output (new files included)."""
+    next_change: datetime | None = None
+    """When the output would change by itself (a message or a page's time): rebuild then."""
+    next_change_reason: str = ""
+    search_languages: dict[str, int] = field(default_factory=dict)
+    """Pages indexed for search, per language (empty with `search=False`)."""
 
 
 @dataclass(frozen=True)
@@ -65,15 +76,34 @@ class _Timer:
         self.result.timings.append((name, time.perf_counter() - start))
 
 
-def build(site_dir: Path, out_dir: Path) -> BuildResult:
-    """Build the site in `site_dir` into `out_dir`; raise `SiteBuilderError` on failure."""
+def build(
+    site_dir: Path,
+    out_dir: Path,
+    *,
+    now: datetime | None = None,
+    preview: bool = False,
+    search: bool = True,
+) -> BuildResult:
+    """Build the site in `site_dir` into `out_dir`; raise `SiteBuilderError` on failure.
+
+    `now` is the build's clock for scheduled pages and important messages (default:
+    the current time); `preview` builds scheduled pages too; `search=False` skips
+    the search index.
+    """
     result = BuildResult(out_dir=out_dir.resolve())
     timer = _Timer(result)
     with timer.step("config"):
         config = load_config(site_dir)
         result.warnings.extend(config.warnings)
     with timer.step("content"):
-        site = load_site(config)
+        site = load_site(config, now=now, preview=preview)
+        result.warnings.extend(site.warnings)
+        if site.schedule is not None:
+            result.next_change = site.schedule.next_change
+            result.next_change_reason = site.schedule.next_change_reason
+    with timer.step("fingerprints"):
+        site = fingerprint_content_assets(site)
+        static = theme_files(config.theme_dir / "static", config.root)
     with timer.step("catalogs"):
         catalogs = {lang: load_translations(config, lang) for lang in _all_languages(site)}
     views = ViewBuilder(
@@ -81,29 +111,36 @@ def build(site_dir: Path, out_dir: Path) -> BuildResult:
         gettext_for=lambda lang: (catalogs.get(lang) or NullTranslations()).gettext,
         has_catalog=lambda lang: catalogs.get(lang) is not None,
     )
+    reject_taken_addresses(site, views)
     with timer.step("markdown"):
         rendered = render_markdown(site, views.language_note)
     staged = StagedOutput(out_dir)
     try:
         with timer.step("templates"):
-            theme = Theme(
-                config, asset_url=lambda name: f"{config.url_prefix}/{STATIC_PREFIX}/{name}"
-            )
+            theme = Theme(config, asset_url=asset_urls(config, static))
             for page in site.pages:
                 view = views.page_view(page, rendered.bodies[page.source].html)
                 html = theme.render(view, catalogs.get(page.lang) or NullTranslations())
                 staged.write(page.output_file, html, page.source)
                 result.pages += 1
             for lang in site.languages:
-                view = views.not_found_view(lang)
+                for view in (views.not_found_view(lang), index_view(views, lang)):
+                    html = theme.render(view, catalogs.get(lang) or NullTranslations())
+                    staged.write(_output_file(view.url, config.url_prefix), html, view.kind)
+                view = search_view(views, lang)
                 html = theme.render(view, catalogs.get(lang) or NullTranslations())
-                staged.write(view.url.removeprefix(config.url_prefix).lstrip("/"), html, "404")
+                staged.write(_output_file(view.url, config.url_prefix), html, view.kind)
         with timer.step("feeds and sitemap"):
             write_indexes(site, views, staged, catalogs)
         with timer.step("assets"):
-            copy_assets(config, site, staged)
+            copy_assets(config, site, staged, static.values())
+        if search:
+            with timer.step("search index"):
+                result.search_languages = index_site(staged.staging).languages
+        with timer.step("compress"):
+            compress_text_files(staged)
         with timer.step("publish"):
-            result.files = len(staged.written)
+            result.files = sum(1 for path in staged.staging.rglob("*") if path.is_file())
             staged.commit()
             result.outputs = dict(staged.written)
             result.changed = frozenset(staged.changed)
@@ -111,6 +148,47 @@ def build(site_dir: Path, out_dir: Path) -> BuildResult:
         staged.abort()
         raise
     return result
+
+
+def asset_urls(config: SiteConfig, static: dict[str, StaticFile]) -> Callable[[str], str]:
+    """The `asset(name)` template global: the published, fingerprinted URL of a theme file."""
+
+    def asset(name: str) -> str:
+        file = static.get(name)
+        if file is None:
+            raise TemplateError(
+                f"the theme uses a static file that does not exist: {name}",
+                hint=f"add static/{name} to the theme {config.theme}",
+            )
+        return f"{config.url_prefix}/{STATIC_PREFIX}/{file.published}"
+
+    return asset
+
+
+def reject_taken_addresses(site: Site, views: ViewBuilder) -> None:
+    """A content page may not take the address of the search page or the A–Ö index."""
+    taken = set(generated_paths(views))
+    raise_if_any(
+        ContentError(
+            f"this page gets the address {page.path}, which the generated "
+            "search page or A–Ö index uses",
+            page.location,
+            "rename the file or give it another slug",
+        )
+        for page in site.pages
+        if page.path in taken
+    )
+
+
+def compress_text_files(staged: StagedOutput) -> None:
+    """A `.gz` beside every text file, for the web server to send as it is."""
+    for rel in list(text_files(staged.staging)):
+        staged.write(rel + ".gz", gzip_bytes((staged.staging / rel).read_bytes()), "gzip")
+
+
+def _output_file(url: str, prefix: str) -> str:
+    rel = url.removeprefix(prefix).lstrip("/")
+    return rel + "index.html" if rel.endswith("/") or not rel else rel
 
 
 def render_markdown(site: Site, language_note: Callable[[str, str], str]) -> Rendered:
@@ -158,15 +236,13 @@ def write_indexes(
         staged.write(home.lstrip("/") + "atom.xml", feed, f"feed {lang}")
 
 
-def copy_assets(config: SiteConfig, site: Site, staged: StagedOutput) -> None:
+def copy_assets(
+    config: SiteConfig, site: Site, staged: StagedOutput, static: Iterable[StaticFile]
+) -> None:
     for asset in site.assets:
         staged.copy(asset.path.lstrip("/"), config.root / asset.source, asset.source)
-    static = config.theme_dir / "static"
-    if static.is_dir():
-        for path in sorted(static.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                rel = path.relative_to(static).as_posix()
-                staged.copy(f"{STATIC_PREFIX}/{rel}", path, f"theme {rel}")
+    for file in static:
+        staged.write(f"{STATIC_PREFIX}/{file.published}", file.data, f"theme {file.name}")
 
 
 def _all_languages(site: Site) -> list[str]:

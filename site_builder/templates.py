@@ -26,6 +26,8 @@ TEMPLATE_FOR_KIND = {
     "news_list": "news_list.html",
     "news_item": "news_item.html",
     "404": "404.html",
+    "search": "search.html",
+    "index": "az_index.html",
 }
 
 

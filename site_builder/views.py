@@ -13,8 +13,10 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
+from .alert_views import AlertView, alert_views
 from .i18n import format_day, language_info
 from .model import HOME_KEY, Page, Site, Unit
+from .special_pages import index_path, search_path
 
 Gettext = Callable[[str], str]
 
@@ -98,7 +100,22 @@ class PageView:
     feed_url: str = ""
     source: str = ""
     og_locale: str = ""
+    alerts: Sequence[AlertView] = ()
+    """Active important messages, shown above the header."""
+    search_url: str = ""
+    index_url: str = ""
+    """The A–Ö index in the reader's language."""
+    tools_lang: str | None = None
+    """Set when search and the index are in another language than the page."""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def searchable(self) -> bool:
+        """Content pages are in the search index; generated pages (404, search, A–Ö) not."""
+        return self.kind not in GENERATED_KINDS
+
+
+GENERATED_KINDS = frozenset({"404", "search", "index"})
 
 
 class ViewBuilder:
@@ -118,6 +135,7 @@ class ViewBuilder:
         # Menus and footer links are the same on every page of a language: made once.
         self._menus: dict[str, list[tuple[str, Link]]] = {}
         self._footer_links: dict[str, list[Link]] = {}
+        self._source_keys: dict[str, str] = {}
 
     # -- helpers -------------------------------------------------------------
 
@@ -236,6 +254,50 @@ class ViewBuilder:
     def feed_url(self, lang: str) -> str:
         return self.url(self.home_path(lang) + "atom.xml")
 
+    def tools_language(self, lang: str) -> str:
+        """Search and the A–Ö index exist in the main languages; others use the source's."""
+        return lang if lang in self.site.languages else self.site.source_language
+
+    def search_url(self, lang: str) -> str:
+        tools = self.tools_language(lang)
+        return self.url(search_path(self.home_path(tools), tools))
+
+    def index_url(self, lang: str) -> str:
+        tools = self.tools_language(lang)
+        return self.url(index_path(self.home_path(tools), tools))
+
+    def alerts(self, lang: str, *, full: bool) -> list[AlertView]:
+        return alert_views(
+            self.site,
+            lang,
+            full=full,
+            gettext=self.gettext_for(self.ui_lang(lang)),
+            page_link=self._page_link,
+            language_note=self.language_note,
+        )
+
+    def _page_link(self, source: str, lang: str) -> tuple[str, str, str | None] | None:
+        key = self._keys_by_source().get(source)
+        if key is None:  # not published (yet)
+            return None
+        link = self.link_to(key, lang)
+        return link.url, link.title, link.lang
+
+    def _keys_by_source(self) -> dict[str, str]:
+        if not self._source_keys:
+            self._source_keys.update({page.source: page.key for page in self.site.pages})
+        return self._source_keys
+
+    def common(self, lang: str, *, home: bool = False) -> dict[str, Any]:
+        """Fields every page view has: messages, search and the index."""
+        tools = self.tools_language(lang)
+        return {
+            "alerts": self.alerts(lang, full=home),
+            "search_url": self.search_url(lang),
+            "index_url": self.index_url(lang),
+            "tools_lang": tools if tools != lang else None,
+        }
+
     # -- whole pages ---------------------------------------------------------
 
     def page_view(self, page: Page, content: str) -> PageView:
@@ -289,6 +351,7 @@ class ViewBuilder:
             feed_url=self.feed_url(lang),
             source=page.source,
             og_locale=_og_locale(lang),
+            **self.common(lang, home=kind == "home"),
         )
 
     def feedback_href(self, contact: Contact | None, title: str, url: str, lang: str) -> str:
@@ -302,23 +365,42 @@ class ViewBuilder:
 
     def not_found_view(self, lang: str) -> PageView:
         _ = self.gettext_for(lang)
-        path = self.home_path(lang) + "404.html"
-        site_contact = self.contact_for(self.site_unit(), lang)
-        title = _("Page not found")
-        return PageView(
+        return self.generated_view(
+            lang,
             kind="404",
+            title=_("Page not found"),
+            summary=_("The page you asked for does not exist. It may have moved or been removed."),
+            path=self.home_path(lang) + "404.html",
+        )
+
+    def generated_view(
+        self,
+        lang: str,
+        *,
+        kind: str,
+        title: str,
+        summary: str,
+        path: str,
+        languages: Sequence[LanguageLink] | None = None,
+        alternates: Sequence[tuple[str, str]] = (),
+        extra: dict[str, Any] | None = None,
+    ) -> PageView:
+        """A page the generator makes itself (404, search, the A–Ö index)."""
+        site_contact = self.contact_for(self.site_unit(), lang)
+        return PageView(
+            kind=kind,
             lang=lang,
             dir=language_info(lang).direction,
             ui_lang=self.ui_lang(lang),
             site_title=self.site_title(lang),
             title=title,
-            summary=_("The page you asked for does not exist. It may have moved or been removed."),
+            summary=summary,
             content="",
             url=self.url(path),
             canonical=self.absolute(path),
             home_url=self.url(self.home_path(lang)),
-            alternates=(),
-            languages=self.languages(None, lang),
+            alternates=alternates,
+            languages=languages if languages is not None else self.languages(None, lang),
             menu=self.menu(lang, None),
             breadcrumbs=(),
             footer_links=self.footer_links(lang),
@@ -328,6 +410,8 @@ class ViewBuilder:
             feedback_href=self.feedback_href(site_contact, title, self.absolute(path), lang),
             feed_url=self.feed_url(lang),
             og_locale=_og_locale(lang),
+            extra=extra or {},
+            **self.common(lang),
         )
 
     def kind(self, page: Page) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 
+from ..errors import UsageError
 from . import add_site_argument, shown
 
 
@@ -15,14 +17,47 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--out", type=Path, default=Path("public"), help="output folder (default: public/)"
     )
+    parser.add_argument(
+        "--now",
+        metavar="ISO",
+        help="the build's clock for scheduled pages and important messages, like "
+        "2026-12-02T12:00:00+01:00 (default: the current time)",
+    )
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="also build pages scheduled for later (for editors and internal review; "
+        "never publish this output)",
+    )
+    parser.add_argument(
+        "--no-search", action="store_true", help="skip the search index (faster builds)"
+    )
     parser.set_defaults(run=run)
+
+
+def parse_now(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"--now must be a date and time, not {value!r}",
+            hint="write it like 2026-12-02T12:00:00+01:00",
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
     from ..pipeline import build
 
     out_dir: Path = args.out if args.out.is_absolute() else Path.cwd() / args.out
-    result = build(args.site, out_dir)
+    result = build(
+        args.site,
+        out_dir,
+        now=parse_now(args.now),
+        preview=args.preview,
+        search=not args.no_search,
+    )
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     total = sum(seconds for _, seconds in result.timings)
@@ -30,4 +65,10 @@ def run(args: argparse.Namespace) -> int:
         f"Built {result.pages} pages ({result.files} files) into {shown(result.out_dir)} "
         f"in {total:.2f} s."
     )
+    if args.preview:
+        print("Preview: pages scheduled for later are included. Do not publish this output.")
+    if result.next_change is not None:
+        # CI reads this line to schedule the next build (see README: Publishing).
+        when = result.next_change.isoformat()
+        print(f"Next scheduled change: {when} ({result.next_change_reason})")
     return 0

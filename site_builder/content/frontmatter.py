@@ -33,6 +33,7 @@ KNOWN_KEYS = frozenset(
         "footer",
         "slug",
         "source_version",
+        "publish_at",
     }
 )
 
@@ -118,6 +119,7 @@ def parse(
         menu=reader.boolean("menu"),
         footer=reader.boolean("footer"),
         slug=reader.slug("slug"),
+        publish_at=reader.date("publish_at", required=False),
         source_version=reader.text("source_version", required=False) or None,
         extra={str(k): v for k, v in raw.items() if k not in KNOWN_KEYS},
         lines=lines,

@@ -12,14 +12,17 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from ..config import SiteConfig, is_known_language
-from ..errors import BuildFailed, ContentError, Location, SiteBuilderError
+from ..errors import BuildFailed, ConfigError, ContentError, Location, SiteBuilderError
 from ..files import decode_utf8
-from ..model import HOME_KEY, Asset, Organisation, Page, Site
+from ..model import HOME_KEY, Asset, Organisation, Page, Schedule, Site
 from . import frontmatter
+from .alerts import ALERTS_FILE, load_alerts, missing_language_warnings, upcoming_changes
 from .organisation import load_organisation
+from .schedule import as_moment, hold_back
 
 _PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
 _SEGMENT = re.compile(r"^[\w][\w.-]*$")
@@ -42,8 +45,14 @@ def git_blob_id(data: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
-def load_site(config: SiteConfig) -> Site:
-    """Read every page and asset and assemble the `Site`; raise `BuildFailed` on any error."""
+def load_site(config: SiteConfig, *, now: datetime | None = None, preview: bool = False) -> Site:
+    """Read every page and asset and assemble the `Site`; raise `BuildFailed` on any error.
+
+    `now` is the build's clock (default: the current time): pages scheduled after it
+    and messages not active at it are left out here, before any later stage runs.
+    `preview` keeps scheduled pages.
+    """
+    now = as_moment(now, config.tz) if now is not None else datetime.now(config.tz)
     errors: list[SiteBuilderError] = []
     try:
         organisation = load_organisation(config)
@@ -60,10 +69,39 @@ def load_site(config: SiteConfig) -> Site:
         page = _read_page(page_file, config, errors)
         if page is not None:
             pages.append(page)
+    sources = {page.source for page in pages}
+    pages, held = hold_back(
+        pages, source_language=config.source_language, now=now, tz=config.tz, preview=preview
+    )
+    loaded = load_alerts(config)
+    errors.extend(loaded.errors)
+    for alert in loaded.alerts:
+        if alert.link is not None and alert.link not in sources:
+            errors.append(
+                ConfigError(
+                    f"message '{alert.id}': 'link' names a page that does not exist: {alert.link}",
+                    Location(ALERTS_FILE, alert.line),
+                    "give the path of the page's Markdown file, like content/kris/vatten.sv.md",
+                )
+            )
     site = assemble(config, organisation, pages, assets, errors)
     if errors:
         raise BuildFailed(errors)
-    return site
+    changes = [(when, f"{source} is published") for source, when in held.items()]
+    changes += upcoming_changes(loaded.alerts, now)
+    next_change = min(changes, default=None)
+    return replace(
+        site,
+        alerts=tuple(alert for alert in loaded.alerts if alert.is_active(now)),
+        schedule=Schedule(
+            now=now,
+            preview=preview,
+            unpublished=held,
+            next_change=next_change[0] if next_change else None,
+            next_change_reason=next_change[1] if next_change else "",
+        ),
+        warnings=(*loaded.warnings, *missing_language_warnings(loaded.alerts, config, now)),
+    )
 
 
 def discover(

@@ -1,0 +1,116 @@
+// Search with Pagefind, in our own accessible interface.
+//
+// The page works without this script: it then shows a link to the A–Ö index.
+// With it, the form appears; results are announced through the page's polite
+// status region (a count, not the whole list), and listed with headings so that
+// screen-reader users can jump between them. No inline script or style: the
+// strings come from data attributes in the page's language.
+
+const form = document.querySelector("[data-search-form]");
+const input = form && form.querySelector("input[type=search]");
+const status = document.querySelector("[data-search-status]");
+const list = document.querySelector("[data-search-results]");
+const indexLink = document.querySelector("[data-search-index-link]");
+const fallback = document.querySelector("[data-search-fallback]");
+const MAX_RESULTS = 30;
+const DELAY_MS = 350;
+
+let pagefind = null;
+let latest = 0;
+let timer = 0;
+
+function text(name, values) {
+  const template = form.dataset[name] || "";
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+}
+
+async function loadPagefind() {
+  if (!pagefind) {
+    pagefind = await import(form.dataset.bundle + "pagefind.js");
+    await pagefind.options({ baseUrl: form.dataset.bundle.replace(/pagefind\/$/, "") || "/" });
+    pagefind.init();
+  }
+  return pagefind;
+}
+
+function excerptNodes(excerpt) {
+  // Pagefind marks the matched words with <mark>; keep those and plain text only.
+  const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html");
+  const nodes = [];
+  for (const node of doc.body.firstChild.childNodes) {
+    if (node.nodeType === Node.ELEMENT_NODE && node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(node.textContent));
+    }
+  }
+  return nodes;
+}
+
+function show(results, query, total) {
+  list.replaceChildren();
+  for (const result of results) {
+    const item = document.createElement("li");
+    const heading = document.createElement("h2");
+    heading.className = "search-result-title";
+    const link = document.createElement("a");
+    link.href = result.url;
+    link.textContent = (result.meta && result.meta.title) || result.url;
+    heading.append(link);
+    const excerpt = document.createElement("p");
+    excerpt.append(...excerptNodes(result.excerpt || ""));
+    item.append(heading, excerpt);
+    list.append(item);
+  }
+  list.hidden = results.length === 0;
+  indexLink.hidden = false;
+  const name = total === 0 ? "textNone" : total === 1 ? "textOne" : "textMany";
+  status.textContent = text(name, { count: total, query });
+}
+
+async function run(query) {
+  const ticket = ++latest;
+  query = query.trim();
+  const url = new URL(window.location.href);
+  if (query) url.searchParams.set("q", query);
+  else url.searchParams.delete("q");
+  window.history.replaceState(null, "", url);
+  if (!query) {
+    list.replaceChildren();
+    list.hidden = true;
+    status.textContent = "";
+    return;
+  }
+  try {
+    const engine = await loadPagefind();
+    const search = await engine.search(query);
+    const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    if (ticket === latest) show(data, query, search.results.length);
+  } catch (error) {
+    if (ticket === latest) {
+      status.textContent = text("textFailed", {});
+      indexLink.hidden = false;
+    }
+  }
+}
+
+if (form && input && status && list) {
+  form.hidden = false;
+  if (fallback) fallback.hidden = true;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    run(input.value);
+  });
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => run(input.value), DELAY_MS);
+  });
+  const initial = new URL(window.location.href).searchParams.get("q");
+  if (initial) {
+    input.value = initial;
+    run(initial);
+  }
+}
