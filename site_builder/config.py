@@ -7,6 +7,7 @@ silently, but a site written for a newer version should still build).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
@@ -21,6 +22,13 @@ from .errors import BuildFailed, ConfigError, Location, SiteBuilderError
 from .files import load_yaml_file
 
 CONFIG_FILE = "site.yaml"
+#: Default keys of the pages about language (`language_pages` in site.yaml).
+LANGUAGE_PAGES = {
+    "other_languages": "andra-sprak",
+    "easy_to_read": "lattlast",
+    "sign_language": "teckensprak",
+}
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 PACKAGE_DIR = Path(__file__).resolve().parent
 #: Where shipped themes and catalogs live: inside an installed wheel, or beside
 #: the package in a source checkout (editable install).
@@ -38,6 +46,8 @@ KNOWN_KEYS = frozenset(
         "required_translations",
         "review_after_months",
         "timezone",
+        "language_pages",
+        "language_names",
     }
 )
 
@@ -70,11 +80,22 @@ class SiteConfig:
     timezone: str = "Europe/Stockholm"
     """IANA time zone for times written without an offset (`publish_at`, alerts) and
     for the times of day shown to readers."""
+    language_pages: Mapping[str, str] = field(default_factory=lambda: dict(LANGUAGE_PAGES))
+    """Keys of the pages about language: `other_languages` (lists the pages in languages
+    beyond the main ones), `easy_to_read` and `sign_language` (the sections holding the
+    easy-to-read Swedish and sign language versions of pages). Each is linked from the
+    header of every page when it exists."""
+    language_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Languages Babel has no data for (Meänkieli `fit`): code → (name in itself, direction)."""
     warnings: tuple[SiteBuilderError, ...] = field(default=(), compare=False)
 
     @property
     def source_language(self) -> str:
         return self.languages[0]
+
+    def knows_language(self, code: str) -> bool:
+        """A main language, one named in `language_names`, or one Babel has data for."""
+        return code in self.languages or code in self.language_names or is_known_language(code)
 
     @property
     def tz(self) -> tzinfo:
@@ -170,6 +191,8 @@ def load_config(root: Path) -> SiteConfig:
             "for example: timezone: Europe/Stockholm",
         )
         timezone = "Europe/Stockholm"
+    language_pages = _language_pages(raw.get("language_pages", {}), fail)
+    language_names = _language_names(raw.get("language_names", {}), fail)
 
     if errors or theme_dir is None:
         raise BuildFailed(errors)
@@ -187,6 +210,8 @@ def load_config(root: Path) -> SiteConfig:
         required_translations=tuple(k.strip("/") for k in required),
         review_after_months=review_after,
         timezone=timezone,
+        language_pages=language_pages,
+        language_names=language_names,
         warnings=tuple(warnings),
     )
 
@@ -228,6 +253,39 @@ def _is_timezone(name: Any) -> bool:
     except (ZoneInfoNotFoundError, ValueError):
         return False
     return True
+def _language_pages(value: Any, fail: Any) -> dict[str, str]:
+    pages = dict(LANGUAGE_PAGES)
+    if not isinstance(value, dict) or not all(
+        key in LANGUAGE_PAGES and isinstance(v, str) for key, v in value.items()
+    ):
+        fail(
+            "'language_pages' must map some of "
+            f"{', '.join(LANGUAGE_PAGES)} to a page path",
+            "for example: language_pages: {other_languages: andra-sprak}",
+        )
+        return pages
+    pages.update({key: v.strip("/") for key, v in value.items()})
+    return pages
+
+
+def _language_names(value: Any, fail: Any) -> dict[str, tuple[str, str]]:
+    """`{fit: Meänkieli}` or `{xx: {name: …, dir: rtl}}`, for codes Babel does not know."""
+    hint = "for example: language_names: {fit: Meänkieli}  (the language named in itself)"
+    if not isinstance(value, dict):
+        fail("'language_names' must map language codes to their names", hint)
+        return {}
+    names: dict[str, tuple[str, str]] = {}
+    for code, spec in value.items():
+        name, direction = (spec, "ltr") if isinstance(spec, str) else (None, None)
+        if isinstance(spec, dict):
+            name, direction = spec.get("name"), spec.get("dir", "ltr")
+        if not isinstance(code, str) or not _LANGUAGE_CODE.match(code):
+            fail(f"'{code}' in 'language_names' is not a language code (like fit or rmy)", hint)
+        elif not isinstance(name, str) or not name or direction not in ("ltr", "rtl"):
+            fail(f"'language_names' needs a name (and dir: ltr or rtl) for '{code}'", hint)
+        else:
+            names[code] = (name, direction)
+    return names
 
 
 def is_known_language(code: str) -> bool:

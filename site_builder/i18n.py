@@ -52,6 +52,25 @@ def language_info(code: str) -> LanguageInfo:
     return LanguageInfo(code, name[:1].upper() + name[1:], direction)
 
 
+def language_name(code: str, in_lang: str) -> str | None:
+    """A language's name in another language ('ar' in 'sv': 'arabiska'), when Babel has it."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(
+            Locale.parse(in_lang.replace("-", "_"))
+        )
+    except (UnknownLocaleError, ValueError):
+        return None
+    return name or None
+
+
+def describe_language(config: SiteConfig, code: str) -> LanguageInfo:
+    """`language_info`, or the name and direction `site.yaml` gives for a code Babel lacks."""
+    named = config.language_names.get(code)
+    if named is not None:
+        return LanguageInfo(code, named[0], named[1])
+    return language_info(code)
+
+
 def catalog_paths(config: SiteConfig, lang: str) -> list[Path]:
     """PO files for a language, most specific (the site's own) first."""
     return [

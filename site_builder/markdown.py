@@ -101,7 +101,9 @@ def _render_link_close(
     note = tokens[idx].meta.get("language_note")
     close = self.renderToken(tokens, idx, options, env)
     if note:
-        return f'{close} <span class="language-note">({_escape(note)})</span>'
+        lang = tokens[idx].meta.get("note_lang")
+        attr = f' lang="{_escape(lang)}"' if lang else ""
+        return f'{close} <span class="language-note"{attr}>({_escape(note)})</span>'
     return close
 
 
@@ -119,11 +121,19 @@ def _escape(text: str) -> str:
 class MarkdownRenderer:
     """Renders page bodies for one site; holds the lookups link resolution needs."""
 
-    def __init__(self, site: Site, language_note: Callable[[str, str], str]) -> None:
+    def __init__(
+        self,
+        site: Site,
+        language_note: Callable[[str, str], str],
+        note_lang: Callable[[str], str] | None = None,
+    ) -> None:
         """`language_note(reader_lang, target_lang)` says, in the reader's language,
-        that a linked page is in another language ("på svenska", "ruotsiksi")."""
+        that a linked page is in another language ("på svenska", "ruotsiksi").
+        `note_lang(page_lang)` is the language that note is written in, where the
+        theme has no catalog for the page's language (the note is then marked)."""
         self.site = site
         self.language_note = language_note
+        self.note_lang = note_lang or (lambda lang: lang)
         self.md = new_parser()
         self.prefix = site.config.url_prefix
         self.page_sources = {page.source: page.key for page in site.pages}
@@ -210,6 +220,9 @@ class MarkdownRenderer:
             close = _matching_close(token, siblings)
             if close is not None:
                 close.meta["language_note"] = self.language_note(state.page.lang, target_lang)
+                note_lang = self.note_lang(state.page.lang)
+                if note_lang != state.page.lang:
+                    close.meta["note_lang"] = note_lang
 
     def _resolve(self, written: str, state: _State, line: int, *, is_image: bool) -> Link | None:
         location = state.location.at_line(line)

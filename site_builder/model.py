@@ -216,6 +216,26 @@ class Site:
         """The page in `lang`, or its source-language version where none exists."""
         return self.page(key, lang) or self.source_page(key)
 
+    def linked_versions(self, key: str, lang: str) -> list[Page]:
+        """The versions a page in `lang` names as its alternates (hreflang, switcher).
+
+        Main-language versions all name each other. A version in a language
+        beyond the main ones (Arabic, Somali, …; added case by case) is a
+        translation of the source page and is paired with it alone: the source
+        page names it, it names the source page, and the other main-language
+        versions stay as they were. Every pair is named from both ends, as
+        search engines require of hreflang.
+        """
+        versions = self.translations(key)
+        main = [versions[code] for code in self.languages if code in versions]
+        others = [page for code, page in versions.items() if code not in self.languages]
+        if lang == self.source_language:
+            return main + others
+        if lang in self.languages:
+            return main
+        source = versions.get(self.source_language)
+        return [page for page in (source, versions.get(lang)) if page is not None]
+
     def children(self, key: str) -> tuple[str, ...]:
         """Keys of the pages and sections directly below a section, unsorted."""
         return self._children.get(key, ())

@@ -113,22 +113,22 @@ def build(
     )
     reject_taken_addresses(site, views)
     with timer.step("markdown"):
-        rendered = render_markdown(site, views.language_note)
+        rendered = render_markdown(site, views.language_note, views.ui_lang)
     staged = StagedOutput(out_dir)
     try:
         with timer.step("templates"):
             theme = Theme(config, asset_url=asset_urls(config, static))
             for page in site.pages:
                 view = views.page_view(page, rendered.bodies[page.source].html)
-                html = theme.render(view, catalogs.get(page.lang) or NullTranslations())
+                html = theme.render(view, catalogs.get(view.ui_lang) or NullTranslations())
                 staged.write(page.output_file, html, page.source)
                 result.pages += 1
             for lang in site.languages:
                 for view in (views.not_found_view(lang), index_view(views, lang)):
-                    html = theme.render(view, catalogs.get(lang) or NullTranslations())
+                    html = theme.render(view, catalogs.get(view.ui_lang) or NullTranslations())
                     staged.write(_output_file(view.url, config.url_prefix), html, view.kind)
                 view = search_view(views, lang)
-                html = theme.render(view, catalogs.get(lang) or NullTranslations())
+                html = theme.render(view, catalogs.get(view.ui_lang) or NullTranslations())
                 staged.write(_output_file(view.url, config.url_prefix), html, view.kind)
         with timer.step("feeds and sitemap"):
             write_indexes(site, views, staged, catalogs)
@@ -191,9 +191,13 @@ def _output_file(url: str, prefix: str) -> str:
     return rel + "index.html" if rel.endswith("/") or not rel else rel
 
 
-def render_markdown(site: Site, language_note: Callable[[str, str], str]) -> Rendered:
+def render_markdown(
+    site: Site,
+    language_note: Callable[[str, str], str],
+    note_lang: Callable[[str], str] | None = None,
+) -> Rendered:
     """Render every body; collect the errors of all pages, then fail once."""
-    renderer = MarkdownRenderer(site, language_note)
+    renderer = MarkdownRenderer(site, language_note, note_lang)
     bodies: dict[str, RenderedMarkdown] = {}
     errors: list[SiteBuilderError] = []
     for page in site.pages:

@@ -15,14 +15,15 @@ Absolute = Callable[[str], str]
 
 
 def sitemap_xml(site: Site, pages: Iterable[Page], absolute: Absolute) -> str:
-    """One `<url>` per page version, each listing every version and `x-default`."""
+    """One `<url>` per page version, each listing the versions it is paired with
+    (`Site.linked_versions`) and `x-default`."""
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
         ' xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for page in pages:
-        versions = site.translations(page.key)
+        versions = {v.lang: v for v in site.linked_versions(page.key, page.lang)}
         lines.append("  <url>")
         lines.append(f"    <loc>{escape(absolute(page.path))}</loc>")
         modified = page.meta.reviewed or site.source_page(page.key).meta.reviewed
@@ -31,7 +32,7 @@ def sitemap_xml(site: Site, pages: Iterable[Page], absolute: Absolute) -> str:
         if len(versions) > 1:
             for code, version in versions.items():
                 lines.append(_alternate(code, absolute(version.path)))
-            source = versions[site.source_language]
+            source = site.source_page(page.key)
             lines.append(_alternate("x-default", absolute(source.path)))
         lines.append("  </url>")
     lines.append("</urlset>")

@@ -24,6 +24,7 @@ TEMPLATE_FOR_KIND = {
     "section": "section.html",
     "page": "page.html",
     "news_list": "news_list.html",
+    "other_languages": "other_languages.html",
     "news_item": "news_item.html",
     "404": "404.html",
     "search": "search.html",

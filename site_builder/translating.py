@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import SiteConfig, is_known_language, load_config
+from .config import SiteConfig, load_config
 from .content.load import git_blob_id
 from .content.translation_file import (
     PageName,
@@ -66,7 +66,7 @@ def start_translation(site_dir: Path, file: Path, lang: str) -> Created:
             f"give the {config.source_language} page: "
             f"site-builder i18n new {lang} {name.in_language(config.source_language)}",
         )
-    if lang == config.source_language or not is_known_language(lang):
+    if lang == config.source_language or not config.knows_language(lang):
         raise UsageError(
             f"'{lang}' is not a language to translate into",
             None,

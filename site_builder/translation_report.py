@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .i18n import CatalogStatus, catalog_status, language_info
+from .i18n import CatalogStatus, catalog_status, describe_language
 from .model import Site
 from .translation_status import (
     TOP_LEVEL,
@@ -59,7 +59,7 @@ def build_report(site: Site, languages: Sequence[str] | None = None) -> Report:
         reports.append(
             LanguageReport(
                 lang=code,
-                name=language_info(code).native_name,
+                name=describe_language(site.config, code).native_name,
                 role=role,
                 pages=language_status(site, code),
                 strings=catalog_status(site.config, code),

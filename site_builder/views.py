@@ -14,7 +14,8 @@ from typing import Any
 from urllib.parse import quote
 
 from .alert_views import AlertView, alert_views
-from .i18n import format_day, language_info
+from .i18n import format_day
+from .language_views import HeaderLink, LanguageGroup, LanguageViews, OutdatedNotice
 from .model import HOME_KEY, Page, Site, Unit
 from .special_pages import index_path, search_path
 
@@ -37,10 +38,12 @@ class Link:
     title: str
     url: str
     lang: str | None = None
-    """Set when the target is in another language than the page showing the link."""
+    """Set when the target is in another language than the interface around the link."""
     note: str | None = None
-    """"in Swedish", in the reader's language, for links to another language."""
+    """"in Swedish", in the reader's language, for links to a language they may not read."""
     current: bool = False
+    dir: str = ""
+    """The target's direction where it differs from the text around the link."""
     summary: str = ""
     date: str = ""
     iso_date: str = ""
@@ -55,6 +58,8 @@ class LanguageLink:
     exists: bool
     """False: the page has no version in this language, the link goes to its home page."""
     home_label: str = ""
+    dir: str = ""
+    """The language's direction where it differs from the header's."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,16 @@ class PageView:
     tools_lang: str | None = None
     """Set when search and the index are in another language than the page."""
     extra: dict[str, Any] = field(default_factory=dict)
+    ui_dir: str = "ltr"
+    site_title_lang: str = ""
+    """The language of `site_title` (the page's, or the interface's where the site has no
+    name in the page's language)."""
+    language_pages: Sequence[HeaderLink] = ()
+    """Header links to the other-languages, easy-to-read and sign language pages."""
+    outdated: OutdatedNotice | None = None
+    """Set on a translation made from an older version of its source page."""
+    other_languages: Sequence[LanguageGroup] = ()
+    """On the other-languages page: the pages in each language beyond the main ones."""
 
     @property
     def searchable(self) -> bool:
@@ -132,6 +147,7 @@ class ViewBuilder:
         self.gettext_for = gettext_for
         self.has_catalog = has_catalog
         self.prefix = site.config.url_prefix
+        self.lang_views = LanguageViews(site, gettext_for, has_catalog, self.url)
         # Menus and footer links are the same on every page of a language: made once.
         self._menus: dict[str, list[tuple[str, Link]]] = {}
         self._footer_links: dict[str, list[Link]] = {}
@@ -152,27 +168,34 @@ class ViewBuilder:
         return "/" if lang == self.site.source_language else f"/{lang}/"
 
     def language_note(self, reader_lang: str, target_lang: str) -> str:
-        """ "in Swedish" in the reader's language."""
-        _ = self.gettext_for(reader_lang)
+        """ "in Swedish" in the reader's interface language (see `ui_lang`)."""
+        _ = self.lang_views.gettext(reader_lang)
         message = LANGUAGE_NOTES.get(target_lang)
         if message:
             return _(message)
-        name = language_info(target_lang).native_name
+        name = self.lang_views.name_in(target_lang, reader_lang)
         return _("in %(language)s") % {"language": name}
 
     def link_to(self, key: str, lang: str, *, current_key: str | None = None) -> Link:
-        """A link to `key` for a reader of `lang`, falling back to the source language."""
-        target = self.site.in_language(key, lang)
-        other = target.lang != lang
+        """A link to `key` for a reader of `lang`.
+
+        It goes to the page in the reader's language, else in their interface
+        language, else in the source language. `lang` marks a title in another
+        language than the interface around it; the note tells the reader when
+        the page is in a language that is neither theirs nor the interface's.
+        """
+        target = self.lang_views.preferred(key, lang)
+        ui = self.ui_lang(lang)
         return Link(
             title=target.title,
             url=self.url(target.path),
-            lang=target.lang if other else None,
-            note=self.language_note(lang, target.lang) if other else None,
+            lang=target.lang if target.lang != ui else None,
+            note=self.language_note(lang, target.lang) if target.lang not in (lang, ui) else None,
             current=key == current_key,
             summary=target.meta.summary,
-            date=format_day(target.meta.date, lang) if target.meta.date else "",
+            date=format_day(target.meta.date, ui) if target.meta.date else "",
             iso_date=_iso(target.meta.date),
+            dir=self.lang_views.dir_attr(target.lang, ui),
         )
 
     def contact_for(self, unit: Unit | None, lang: str) -> Contact | None:
@@ -212,51 +235,73 @@ class ViewBuilder:
     def breadcrumbs(self, page: Page) -> list[Link]:
         if page.is_home:
             return []
+        ui = self.ui_lang(page.lang)
         trail = [self.link_to(key, page.lang) for key in self.site.ancestors(page.key)]
         if trail and trail[0].lang is None:
             # the home page's title is a greeting; the trail needs a short name
-            trail[0] = replace(trail[0], title=self.gettext_for(page.lang)(N_("Home")))
-        trail.append(Link(title=page.title, url=self.url(page.path), current=True))
+            trail[0] = replace(trail[0], title=self.lang_views.gettext(page.lang)(N_("Home")))
+        trail.append(
+            Link(
+                title=page.title,
+                url=self.url(page.path),
+                current=True,
+                lang=page.lang if page.lang != ui else None,
+                dir=self.lang_views.dir_attr(page.lang, ui),
+            )
+        )
         return trail
 
     def languages(self, key: str | None, lang: str) -> list[LanguageLink]:
+        """The language switcher: every main language (the page's version, else that
+        language's home page), then the page's versions in other languages that
+        `Site.linked_versions` pairs with it, each named in itself."""
+        main = self.site.languages
         versions = self.site.translations(key) if key is not None else {}
-        codes = list(self.site.languages) + [
-            code for code in versions if code not in self.site.languages
-        ]
+        linked = self.site.linked_versions(key, lang) if key is not None else []
+        codes = [*main, *(p.lang for p in linked if p.lang not in main)]
+        header_lang = self.ui_lang(lang)
         links = []
         for code in codes:
             page = versions.get(code)
-            if page is None and code not in self.site.languages:
-                continue
             url = self.url(page.path if page else self.home_path(code))
-            home_label = "" if page else self.gettext_for(code)(N_("home page"))
+            home_label = "" if page else self.lang_views.gettext(code)(N_("home page"))
             links.append(
                 LanguageLink(
                     code=code,
-                    name=language_info(code).native_name,
+                    name=self.lang_views.info(code).native_name,
                     url=url,
                     current=code == lang,
                     exists=page is not None,
                     home_label=home_label,
+                    dir=self.lang_views.dir_attr(code, header_lang),
                 )
             )
         return links
 
-    def alternates(self, key: str) -> list[tuple[str, str]]:
-        versions = self.site.translations(key)
-        pairs = [(code, self.absolute(page.path)) for code, page in versions.items()]
-        source = versions.get(self.site.source_language)
+    def alternates(self, key: str, lang: str | None = None) -> list[tuple[str, str]]:
+        """`hreflang` alternates of a page in `lang` (default: the source language), with
+        `x-default` pointing to the source page."""
+        versions = self.site.linked_versions(key, lang or self.site.source_language)
+        pairs = [(page.lang, self.absolute(page.path)) for page in versions]
+        source = self.site.translations(key).get(self.site.source_language)
         if source is not None:
             pairs.append(("x-default", self.absolute(source.path)))
         return pairs
 
     def feed_url(self, lang: str) -> str:
-        return self.url(self.home_path(lang) + "atom.xml")
+        """The news feed in `lang`; feeds exist for the main languages only."""
+        feed_lang = lang if lang in self.site.languages else self.ui_lang(lang)
+        if feed_lang not in self.site.languages:
+            feed_lang = self.site.source_language
+        return self.url(self.home_path(feed_lang) + "atom.xml")
 
     def tools_language(self, lang: str) -> str:
-        """Search and the A–Ö index exist in the main languages; others use the source's."""
-        return lang if lang in self.site.languages else self.site.source_language
+        """Search and the A–Ö index exist in the main languages; others use the interface
+        language's (see `ui_lang`), else the source's."""
+        for code in (lang, self.ui_lang(lang)):
+            if code in self.site.languages:
+                return code
+        return self.site.source_language
 
     def search_url(self, lang: str) -> str:
         tools = self.tools_language(lang)
@@ -306,9 +351,9 @@ class ViewBuilder:
         unit = self.site.organisation.get(page.meta.sender or source.meta.sender)
         reviewed = page.meta.reviewed or source.meta.reviewed
         published = page.meta.date
-        _ = self.gettext_for(lang)
+        ui = self.ui_lang(lang)
         canonical = self.absolute(page.path)
-        contact = self.contact_for(unit, lang)
+        contact = self.contact_for(unit, ui)
         feedback = self.feedback_href(contact, page.title, canonical, lang)
         children: list[Link] = []
         news: list[Link] = []
@@ -321,19 +366,22 @@ class ViewBuilder:
             news = self.news(lang)
             if kind == "news_list":
                 children = news
+        site_title, site_title_lang = self.site_title_in(lang)
         return PageView(
             kind=kind,
             lang=lang,
-            dir=language_info(lang).direction,
-            ui_lang=self.ui_lang(lang),
-            site_title=self.site_title(lang),
+            dir=self.lang_views.info(lang).direction,
+            ui_lang=ui,
+            ui_dir=self.lang_views.info(ui).direction,
+            site_title=site_title,
+            site_title_lang=site_title_lang,
             title=page.title,
             summary=page.meta.summary,
             content=content,
             url=self.url(page.path),
             canonical=canonical,
-            home_url=self.url(self.home_path(lang)),
-            alternates=self.alternates(page.key),
+            home_url=self.url(self.lang_views.preferred(HOME_KEY, lang).path),
+            alternates=self.alternates(page.key, lang),
             languages=self.languages(page.key, lang),
             menu=self.menu(lang, page.key),
             breadcrumbs=self.breadcrumbs(page),
@@ -341,16 +389,23 @@ class ViewBuilder:
             children=children,
             news=news,
             contact=contact,
-            site_contact=self.contact_for(self.site_unit(), lang),
+            site_contact=self.contact_for(self.site_unit(), ui),
             org_number=self.config.org_number,
-            reviewed=format_day(reviewed, lang) if reviewed else "",
+            reviewed=format_day(reviewed, ui) if reviewed else "",
             reviewed_iso=_iso(reviewed),
-            published=format_day(published, lang) if published else "",
+            published=format_day(published, ui) if published else "",
             published_iso=_iso(published),
             feedback_href=feedback,
             feed_url=self.feed_url(lang),
             source=page.source,
             og_locale=_og_locale(lang),
+            language_pages=self.lang_views.header_links(lang, page.key),
+            outdated=self.lang_views.outdated_notice(
+                page, self.language_note(lang, self.site.source_language)
+            ),
+            other_languages=(
+                self.lang_views.other_languages(lang) if kind == "other_languages" else ()
+            ),
             **self.common(lang, home=kind == "home"),
         )
 
@@ -358,13 +413,13 @@ class ViewBuilder:
         """A `mailto:` link with the title and address filled in: feedback needs no server."""
         if contact is None:
             return ""
-        _ = self.gettext_for(lang)
+        _ = self.lang_views.gettext(lang)
         subject = _("Feedback on the page: %(title)s") % {"title": title}
         body = _("Page: %(url)s") % {"url": url} + "\n\n"
         return f"mailto:{contact.email}?subject={quote(subject)}&body={quote(body)}"
 
     def not_found_view(self, lang: str) -> PageView:
-        _ = self.gettext_for(lang)
+        _ = self.lang_views.gettext(lang)
         return self.generated_view(
             lang,
             kind="404",
@@ -390,9 +445,11 @@ class ViewBuilder:
         return PageView(
             kind=kind,
             lang=lang,
-            dir=language_info(lang).direction,
+            dir=self.lang_views.info(lang).direction,
             ui_lang=self.ui_lang(lang),
-            site_title=self.site_title(lang),
+            ui_dir=self.lang_views.info(self.ui_lang(lang)).direction,
+            site_title=self.site_title_in(lang)[0],
+            site_title_lang=self.site_title_in(lang)[1],
             title=title,
             summary=summary,
             content="",
@@ -410,6 +467,7 @@ class ViewBuilder:
             feedback_href=self.feedback_href(site_contact, title, self.absolute(path), lang),
             feed_url=self.feed_url(lang),
             og_locale=_og_locale(lang),
+            language_pages=self.lang_views.header_links(lang, None),
             extra=extra or {},
             **self.common(lang),
         )
@@ -420,6 +478,8 @@ class ViewBuilder:
             return "home"
         if page.key == news_key:
             return "news_list"
+        if page.key == self.config.language_pages.get("other_languages"):
+            return "other_languages"
         if self.site.is_news(page.key):
             return "news_item"
         return "section" if page.is_section else "page"
@@ -435,14 +495,23 @@ class ViewBuilder:
         return [self.link_to(k, lang) for k in keys]
 
     def site_title(self, lang: str) -> str:
-        return self.config.title.get(lang) or self.config.title[self.site.source_language]
+        return self.site_title_in(lang)[0]
+
+    def site_title_in(self, lang: str) -> tuple[str, str]:
+        """The site's name for a reader of `lang`, and the language it is in."""
+        for code in (lang, self.ui_lang(lang), self.site.source_language):
+            if self.config.title.get(code):
+                return self.config.title[code], code
+        return "", lang
 
     def ui_lang(self, lang: str) -> str:
-        return lang if self.has_catalog(lang) else "en"
+        """The interface language of a page in `lang`: its own where the theme has a
+        catalog for it, else English (or the source language, without an English one)."""
+        return self.lang_views.ui_lang(lang)
 
     def _ordered(self, keys: Sequence[str], lang: str) -> list[str]:
         def order(key: str) -> tuple[int, str, str]:
-            page = self.site.in_language(key, lang)
+            page = self.lang_views.preferred(key, lang)
             return (self.site.source_page(key).meta.weight, page.title.casefold(), key)
 
         return sorted(keys, key=order)

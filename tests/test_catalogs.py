@@ -36,6 +36,18 @@ def test_catalogs_pass_babel_checks_and_keep_placeholders() -> None:
         assert catalog.plural_forms == "nplurals=2; plural=(n != 1);", lang
 
 
+@pytest.mark.parametrize(
+    ("lang", "one", "many"),
+    [("fi", "1 sivu", "2 sivua"), ("en", "1 page", "2 pages"), ("sv", "1 sida", "2 sidor")],
+)
+def test_plural_forms(lang: str, one: str, many: str) -> None:
+    translations = load_translations(load_config(REPO), lang)
+    assert translations is not None
+    singular, plural = "%(num)d page", "%(num)d pages"
+    assert translations.ngettext(singular, plural, 1) % {"num": 1} == one
+    assert translations.ngettext(singular, plural, 2) % {"num": 2} == many
+
+
 def test_fuzzy_and_missing_strings_are_reported(tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(REPO / "tests/fixtures/minimal", site)

@@ -105,7 +105,7 @@ def test_sitemap_lists_the_policy_with_alternates(public: Path) -> None:
 
 def test_language_switcher_names_languages_in_themselves(public: Path) -> None:
     tree, _ = parse_html((public / "fi" / "index.html").read_text("utf-8"))
-    switcher = tree.find(".//nav[@class='language-switcher']")  # type: ignore[attr-defined]
+    switcher = tree.find(".//nav[@class='language-switcher']/ul")  # type: ignore[attr-defined]
     links = {
         (a.get("lang"), a.get("hreflang"), "".join(a.itertext()).strip())
         for a in switcher.iter("a")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from ..config import SiteConfig, is_known_language
+from ..config import SiteConfig
 from ..errors import BuildFailed, ConfigError, ContentError, Location, SiteBuilderError
 from ..files import decode_utf8
 from ..model import HOME_KEY, Asset, Organisation, Page, Schedule, Site
@@ -163,12 +163,13 @@ def _classify(
         )
         return None
     stem, lang = match.group("stem"), match.group("lang")
-    if lang not in config.languages and not is_known_language(lang):
+    if not config.knows_language(lang):
         errors.append(
             ContentError(
                 f"'{lang}' in the file name is not a known language code",
                 Location(source),
-                f"use one of {', '.join(config.languages)}, or another ISO language code",
+                f"use one of {', '.join(config.languages)}, or another ISO language code "
+                "(one Babel does not know needs its name under language_names in site.yaml)",
             )
         )
         return None
