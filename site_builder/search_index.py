@@ -71,6 +71,10 @@ def index_site(folder: Path) -> SearchIndex:
         for path in (folder / BUNDLE_DIR).glob(unused):
             path.unlink()
     data = json.loads(entry.read_text("utf-8"))
+    # Pagefind lists the languages in a different order on each run; sorted, two
+    # builds of the same site give the same bytes (and a CDN sees no change).
+    data["languages"] = dict(sorted((data.get("languages") or {}).items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
     languages = {
         str(code): int(info.get("page_count", 0))
         for code, info in (data.get("languages") or {}).items()

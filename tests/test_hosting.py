@@ -48,6 +48,17 @@ def test_search_index_has_swedish_finnish_and_english_parts(
     assert not list(bundle.glob("pagefind-ui*")), "the default interface is not published"
 
 
+def test_a_second_build_gives_the_same_bytes_search_index_included(
+    public: Path, tmp_path: Path
+) -> None:
+    again = tmp_path / "again"
+    build(REPO, again)
+    first = {p.relative_to(public): p.read_bytes() for p in public.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [path for path in first if first[path] != second[path]] == []
+
+
 def test_every_text_file_has_an_identical_gzip_copy(public: Path) -> None:
     texts = [p for p in public.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES]
     assert len(texts) > 80
