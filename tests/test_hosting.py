@@ -169,6 +169,12 @@ def test_nginx_serves_every_page_with_headers_compression_and_404s(
         status, headers, _ = fetch(base + "/pagefind/pagefind.js")
         assert status == 200 and headers["Content-Type"].startswith("application/javascript")
         assert headers["Cache-Control"] == "no-cache"
+        # Dot files (a release's .build-hash, say) are not served.
+        (public / ".build-hash").write_text("abc")
+        try:
+            assert fetch(base + "/.build-hash")[0] == 404
+        finally:
+            (public / ".build-hash").unlink()
         status, headers, _ = fetch(base + "/sitemap.xml")
         assert headers["Content-Type"] == "text/xml; charset=utf-8"
 

@@ -249,3 +249,31 @@ def test_without_javascript_the_search_page_offers_the_index(
     assert status.get("role") == "status"
     # Generated pages are not in the search index themselves.
     assert tree.find(".//main").get("data-pagefind-body") is None  # type: ignore[union-attr]
+
+
+def test_screen_readers_find_the_message_as_a_named_region(
+    minimal_site: Path, write: Write, tmp_path: Path
+) -> None:
+    from tests.servers import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    write("data/alerts.yaml", GOOD)
+    out = tmp_path / "out"
+    build(minimal_site, out, now=DURING, search=False)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto((out / "fi" / "index.html").as_uri())
+            region = page.get_by_role("region", name="Tärkeä tiedote")
+            assert region.is_visible()
+            assert "Keitä juomavesi" in region.inner_text()
+            # Not a live region: nothing is read out unasked when a page loads.
+            assert region.get_attribute("aria-live") is None
+            # The skip link is still the first thing the keyboard reaches.
+            page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.className") == "skip-link"
+        finally:
+            browser.close()
