@@ -15,11 +15,12 @@ and say so with their own `lang`.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .i18n import LanguageInfo, describe_language, format_day, language_name
-from .model import Page, Site
+from .model import VARIANT_KINDS, Page, Site
 from .translation_status import State, state_of
 
 Gettext = Callable[[str], str]
@@ -37,7 +38,13 @@ LANGUAGE_PAGE_LABELS = {
     "sign_language": N_("Swedish Sign Language"),
 }
 #: Variants of the source language: always linked in the source language, never translated.
-SOURCE_VARIANTS = ("easy_to_read", "sign_language")
+SOURCE_VARIANTS = VARIANT_KINDS
+#: On a source page, the links to its versions in those variants.
+VARIANT_LABELS = {
+    "easy_to_read": N_("This page in easy-to-read Swedish"),
+    "sign_language": N_("This page in Swedish Sign Language"),
+}
+VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,35 @@ class OutdatedNotice:
     reviewed: str
     """The source page's `reviewed` date, in the reader's language (may be empty)."""
     reviewed_iso: str
+
+
+@dataclass(frozen=True)
+class VariantLink:
+    """On a source page: a link to its easy-to-read or sign language version."""
+
+    kind: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class VariantOf:
+    """On an easy-to-read or sign language page: the page it is a version of."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Video:
+    """The video of a sign language page, with its captions."""
+
+    src: str
+    type: str
+    captions: str
+    captions_lang: str
+    captions_label: str
+    """The captions' language named in itself ("Svenska"), as the player shows it."""
 
 
 class LanguageViews:
@@ -215,6 +251,46 @@ class LanguageViews:
                 )
             )
         return groups
+
+    # -- easy-to-read and sign language versions ----------------------------------
+
+    def variant_links(self, page: Page) -> list[VariantLink]:
+        """On a source page, its easy-to-read and sign language versions."""
+        if page.lang != self.site.source_language:
+            return []
+        _ = self.gettext(page.lang)
+        variants = self.site.variants(page.key)
+        return [
+            VariantLink(kind=kind, label=_(VARIANT_LABELS[kind]), url=self.url(variants[kind].path))
+            for kind in VARIANT_KINDS
+            if kind in variants
+        ]
+
+    def variant_of(self, page: Page) -> VariantOf | None:
+        """On an easy-to-read or sign language page, the page it is a version of."""
+        target = self.site.variant_target(page) if self.site.variant_kind(page.key) else None
+        if target is None:
+            return None
+        base = self.site.source_page(target)
+        return VariantOf(title=base.title, url=self.url(base.path))
+
+    def video(self, page: Page) -> Video | None:
+        """The captioned video of a sign language page (the loader has checked the files)."""
+        meta = page.meta
+        if (
+            not (meta.video and meta.captions)
+            or self.site.variant_kind(page.key) != "sign_language"
+        ):
+            return None
+        folder = posixpath.dirname(page.source).removeprefix("content")
+        source_lang = self.site.source_language
+        return Video(
+            src=self.url(posixpath.normpath(f"{folder}/{meta.video}")),
+            type=VIDEO_TYPES.get(posixpath.splitext(meta.video)[1].lower(), "video/mp4"),
+            captions=self.url(posixpath.normpath(f"{folder}/{meta.captions}")),
+            captions_lang=source_lang,
+            captions_label=self.info(source_lang).native_name,
+        )
 
     # -- outdated translations ------------------------------------------------------
 

@@ -14,13 +14,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
+from markdown_it.utils import EnvType, OptionsDict, OptionsType
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
@@ -149,7 +149,14 @@ class MarkdownRenderer:
             self._check_attributes(token, state, _line(token, page))
             if token.type == "inline" and token.children:
                 self._inline(token, state)
-        html = self.md.renderer.render(tokens, self.md.options, {})
+        options = self.md.options
+        if self.site.variant_kind(page.key) == "easy_to_read":
+            # Easy-to-read text keeps the editor's line breaks: a sentence (or a phrase)
+            # per line is how lättläst is laid out (MTM's advice).
+            # a copy: the parser's own options stay as they are
+            options = OptionsDict(cast(OptionsType, dict(options)))
+            options["breaks"] = True
+        html = self.md.renderer.render(tokens, options, {})
         return RenderedMarkdown(
             html=html,
             headings=tuple(state.headings),

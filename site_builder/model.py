@@ -8,15 +8,20 @@ here does I/O.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from .config import SiteConfig
 from .errors import Location, SiteBuilderError
 
 HOME_KEY = ""
+#: Versions of source pages in a variant of the source language, each in its own section
+#: (site.yaml `language_pages`): easy-to-read Swedish (lättläst) and Swedish sign language.
+VARIANT_KINDS = ("easy_to_read", "sign_language")
 Day = date
 """`date` under another name, for fields declared after a field called `date`."""
 
@@ -64,6 +69,13 @@ class FrontMatter:
     in the site's time zone); the page is left out of builds until then."""
     source_version: str | None = None
     """For a translation: the git blob id of the source-language file it was made from."""
+    variant_of: str | None = None
+    """For an easy-to-read or sign language page: the source page it is a version of, as
+    a path relative to this file (`../utbildning/forskola.sv.md`), like a link."""
+    video: str | None = None
+    """For a sign language page: the video file beside it."""
+    captions: str | None = None
+    """The video's captions, a WebVTT file beside the page."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Every other key, for features that read their own (kept, not interpreted)."""
     lines: Mapping[str, int] = field(default_factory=dict)
@@ -235,6 +247,46 @@ class Site:
             return main
         source = versions.get(self.source_language)
         return [page for page in (source, versions.get(lang)) if page is not None]
+
+    # -- variants of the source language: easy-to-read, sign language -----------------
+
+    def variant_kind(self, key: str) -> str | None:
+        """`easy_to_read` or `sign_language` for a page in the section holding such
+        versions (site.yaml `language_pages`), else None."""
+        for kind in VARIANT_KINDS:
+            section = self.config.language_pages.get(kind)
+            if section and (key == section or key.startswith(section + "/")):
+                return kind
+        return None
+
+    def variant_target(self, page: Page) -> str | None:
+        """Key of the source page a variant names in `variant_of`, when there is one."""
+        if not page.meta.variant_of:
+            return None
+        base = posixpath.dirname(page.source)
+        path = posixpath.normpath(posixpath.join(base, page.meta.variant_of))
+        target = self._by_source.get(path)
+        if target is None or target.lang != self.source_language:
+            return None
+        return target.key
+
+    def variants(self, key: str) -> Mapping[str, Page]:
+        """The easy-to-read and sign language versions attached to a source page, by kind."""
+        return self._variants.get(key, {})
+
+    @cached_property
+    def _by_source(self) -> dict[str, Page]:
+        return {page.source: page for page in self.pages}
+
+    @cached_property
+    def _variants(self) -> dict[str, dict[str, Page]]:
+        index: dict[str, dict[str, Page]] = {}
+        for page in self.pages:
+            kind = self.variant_kind(page.key)
+            target = self.variant_target(page) if kind else None
+            if kind and target is not None:
+                index.setdefault(target, {}).setdefault(kind, page)
+        return index
 
     def children(self, key: str) -> tuple[str, ...]:
         """Keys of the pages and sections directly below a section, unsorted."""

@@ -25,6 +25,7 @@ TEMPLATE_FOR_KIND = {
     "page": "page.html",
     "news_list": "news_list.html",
     "other_languages": "other_languages.html",
+    "sign_language": "sign_language.html",
     "news_item": "news_item.html",
     "404": "404.html",
     "search": "search.html",

@@ -51,9 +51,12 @@ def state_of(site: Site, key: str, lang: str) -> TranslationState:
 
 
 def all_states(site: Site, languages: tuple[str, ...] | None = None) -> list[TranslationState]:
-    """Every page key in every given language (default: the main translation languages)."""
+    """Every translatable page in every given language (default: the main translation
+    languages). Easy-to-read and sign language pages (`Site.variant_kind`) are versions
+    of the source language, not pages to translate, and are left out."""
     langs = languages or site.languages[1:]
-    return [state_of(site, key, lang) for key in sorted(site.page_keys()) for lang in langs]
+    keys = sorted(key for key in site.page_keys() if site.variant_kind(key) is None)
+    return [state_of(site, key, lang) for key in keys for lang in langs]
 
 
 # -- summaries for reports (`site-builder i18n status`) and checks ---------------------------

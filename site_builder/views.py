@@ -15,7 +15,15 @@ from urllib.parse import quote
 
 from .alert_views import AlertView, alert_views
 from .i18n import format_day
-from .language_views import HeaderLink, LanguageGroup, LanguageViews, OutdatedNotice
+from .language_views import (
+    HeaderLink,
+    LanguageGroup,
+    LanguageViews,
+    OutdatedNotice,
+    VariantLink,
+    VariantOf,
+    Video,
+)
 from .model import HOME_KEY, Page, Site, Unit
 from .special_pages import index_path, search_path
 
@@ -123,6 +131,14 @@ class PageView:
     """Set on a translation made from an older version of its source page."""
     other_languages: Sequence[LanguageGroup] = ()
     """On the other-languages page: the pages in each language beyond the main ones."""
+    variant: str = ""
+    """`easy_to_read` or `sign_language` for pages in those sections."""
+    variants: Sequence[VariantLink] = ()
+    """On a source page: its easy-to-read and sign language versions."""
+    variant_of: VariantOf | None = None
+    """On an easy-to-read or sign language page: the page it is a version of."""
+    video: Video | None = None
+    """On a sign language page: the captioned video."""
 
     @property
     def searchable(self) -> bool:
@@ -359,9 +375,10 @@ class ViewBuilder:
         news: list[Link] = []
         kind = self.kind(page)
         if page.is_section or page.is_home:
-            children = [
-                self.link_to(k, lang) for k in self._ordered(self.site.children(page.key), lang)
-            ]
+            keys = self.site.children(page.key)
+            if page.is_home:  # the pages about language are in the header of every page
+                keys = tuple(k for k in keys if k not in self.config.language_pages.values())
+            children = [self.link_to(k, lang) for k in self._ordered(keys, lang)]
         if kind in ("home", "news_list"):
             news = self.news(lang)
             if kind == "news_list":
@@ -406,6 +423,10 @@ class ViewBuilder:
             other_languages=(
                 self.lang_views.other_languages(lang) if kind == "other_languages" else ()
             ),
+            variant=self.site.variant_kind(page.key) or "",
+            variants=self.lang_views.variant_links(page),
+            variant_of=self.lang_views.variant_of(page),
+            video=self.lang_views.video(page),
             **self.common(lang, home=kind == "home"),
         )
 
@@ -480,6 +501,8 @@ class ViewBuilder:
             return "news_list"
         if page.key == self.config.language_pages.get("other_languages"):
             return "other_languages"
+        if not page.is_section and self.site.variant_kind(page.key) == "sign_language":
+            return "sign_language"
         if self.site.is_news(page.key):
             return "news_item"
         return "section" if page.is_section else "page"

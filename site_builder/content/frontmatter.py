@@ -34,6 +34,9 @@ KNOWN_KEYS = frozenset(
         "slug",
         "source_version",
         "publish_at",
+        "variant_of",
+        "video",
+        "captions",
     }
 )
 
@@ -121,6 +124,9 @@ def parse(
         slug=reader.slug("slug"),
         publish_at=reader.date("publish_at", required=False),
         source_version=reader.text("source_version", required=False) or None,
+        variant_of=reader.text("variant_of", required=False) or None,
+        video=reader.text("video", required=False) or None,
+        captions=reader.text("captions", required=False) or None,
         extra={str(k): v for k, v in raw.items() if k not in KNOWN_KEYS},
         lines=lines,
     )

@@ -23,6 +23,7 @@ from . import frontmatter
 from .alerts import ALERTS_FILE, load_alerts, missing_language_warnings, upcoming_changes
 from .organisation import load_organisation
 from .schedule import as_moment, hold_back
+from .variants import check_variants
 
 _PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
 _SEGMENT = re.compile(r"^[\w][\w.-]*$")
@@ -85,6 +86,7 @@ def load_site(config: SiteConfig, *, now: datetime | None = None, preview: bool 
                 )
             )
     site = assemble(config, organisation, pages, assets, errors)
+    errors.extend(check_variants(site, sources))
     if errors:
         raise BuildFailed(errors)
     changes = [(when, f"{source} is published") for source, when in held.items()]
