@@ -8,6 +8,7 @@ folder is touched.
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -27,7 +28,7 @@ from .i18n import load_translations
 from .markdown import MarkdownRenderer, RenderedMarkdown
 from .model import Page, Site
 from .output import StagedOutput
-from .search_index import index_site
+from .search_index import BUNDLE_DIR, index_site
 from .sitemap import robots_txt, sitemap_xml
 from .special_views import generated_paths, index_view, search_view
 from .templates import Theme
@@ -136,7 +137,7 @@ def build(
             copy_assets(config, site, staged, static.values())
         if search:
             with timer.step("search index"):
-                result.search_languages = index_site(staged.staging).languages
+                result.search_languages = index_search(staged)
         with timer.step("compress"):
             compress_text_files(staged)
         with timer.step("publish"):
@@ -178,6 +179,18 @@ def reject_taken_addresses(site: Site, views: ViewBuilder) -> None:
         for page in site.pages
         if page.path in taken
     )
+
+
+def index_search(staged: StagedOutput) -> dict[str, int]:
+    """Pagefind's bundle, published file by file so unchanged index files keep their mtime."""
+    with tempfile.TemporaryDirectory(dir=staged.staging.parent, prefix=".search-") as scratch:
+        bundle = Path(scratch)
+        languages = index_site(staged.staging, bundle).languages
+        for path in sorted(bundle.rglob("*")):
+            if path.is_file():
+                rel = path.relative_to(bundle).as_posix()
+                staged.copy(f"{BUNDLE_DIR}/{rel}", path, "search index")
+    return languages
 
 
 def compress_text_files(staged: StagedOutput) -> None:

@@ -39,8 +39,14 @@ class SearchIndex:
     """Language code → number of pages indexed in it."""
 
 
-def index_site(folder: Path) -> SearchIndex:
-    """Run Pagefind over the HTML in `folder`, writing its bundle into `folder/pagefind/`."""
+def index_site(folder: Path, bundle: Path | None = None) -> SearchIndex:
+    """Run Pagefind over the HTML in `folder`, writing its bundle into `bundle`.
+
+    The bundle goes to `folder/pagefind/` unless `bundle` names another folder
+    (the build stages it there and publishes it file by file, keeping the
+    files that did not change).
+    """
+    bundle = bundle or folder / BUNDLE_DIR
     if importlib.util.find_spec("pagefind_bin") is None:
         raise SearchIndexError(
             "the search index needs Pagefind, which is not installed",
@@ -52,15 +58,15 @@ def index_site(folder: Path) -> SearchIndex:
         "pagefind",
         "--site",
         str(folder),
-        "--output-subdir",
-        BUNDLE_DIR,
+        "--output-path",
+        str(bundle),
         "--quiet",
     ]
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(f"Pagefind could not run: {exc}") from None
-    entry = folder / BUNDLE_DIR / "pagefind-entry.json"
+    entry = bundle / "pagefind-entry.json"
     if done.returncode != 0 or not entry.is_file():
         output = (done.stderr or done.stdout).strip().splitlines()[-5:]
         raise SearchIndexError(
@@ -68,7 +74,7 @@ def index_site(folder: Path) -> SearchIndex:
             hint="run again with --no-search to build without search, and report this",
         )
     for unused in UNUSED_FILES:  # Pagefind's ready-made interfaces: the theme has its own
-        for path in (folder / BUNDLE_DIR).glob(unused):
+        for path in bundle.glob(unused):
             path.unlink()
     data = json.loads(entry.read_text("utf-8"))
     # Pagefind lists the languages in a different order on each run; sorted, two
