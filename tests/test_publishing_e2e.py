@@ -277,3 +277,47 @@ def test_screen_readers_find_the_message_as_a_named_region(
             assert page.evaluate("document.activeElement.className") == "skip-link"
         finally:
             browser.close()
+
+
+def test_a_page_may_not_take_the_search_page_address(
+    minimal_site: Path, write: Write, tmp_path: Path
+) -> None:
+    import pytest
+
+    from site_builder.errors import BuildFailed
+
+    write("content/sok/_index.sv.md", page("Sök jobb"))
+    with pytest.raises(BuildFailed) as failed:
+        build(minimal_site, tmp_path / "out", search=False)
+    (error,) = failed.value.errors
+    assert str(error.location) == "content/sok/_index.sv.md"
+    assert "search page" in error.message
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_message_linking_a_waiting_page_shows_no_link_until_then(
+    minimal_site: Path, write: Write, tmp_path: Path
+) -> None:
+    schedule_site(write)
+    write("data/alerts.yaml", GOOD.replace("informationspolicy", "nedlaggning"))
+    out = tmp_path / "out"
+    build(minimal_site, out, now=DURING, search=False)
+    tree, _ = parse_html((out / "index.html").read_text("utf-8"))
+    region = tree.find(".//section[@class='alerts']")  # type: ignore[attr-defined]
+    assert "Koka dricksvattnet" in "".join(region.itertext())
+    assert list(region.iter("a")) == []
+
+
+def test_the_home_page_cannot_be_scheduled(
+    minimal_site: Path, write: Write, tmp_path: Path
+) -> None:
+    import pytest
+
+    from site_builder.errors import BuildFailed
+
+    home = (minimal_site / "content" / "_index.sv.md").read_text("utf-8")
+    write("content/_index.sv.md", home.replace("---\n", "---\npublish_at: 2030-01-01\n", 1))
+    with pytest.raises(BuildFailed) as failed:
+        build(minimal_site, tmp_path / "out", search=False)
+    (error,) = failed.value.errors
+    assert str(error.location) == "content/_index.sv.md:2"

@@ -71,6 +71,15 @@ def load_site(config: SiteConfig, *, now: datetime | None = None, preview: bool 
         if page is not None:
             pages.append(page)
     sources = {page.source for page in pages}
+    errors.extend(
+        ContentError(
+            "the home page cannot wait for publish_at: the site needs it",
+            page.line_of("publish_at"),
+            "remove publish_at, and schedule the pages below it instead",
+        )
+        for page in pages
+        if page.key == HOME_KEY and page.lang == config.source_language and page.meta.publish_at
+    )
     pages, held = hold_back(
         pages, source_language=config.source_language, now=now, tz=config.tz, preview=preview
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time, tzinfo
 
-from ..model import Page
+from ..model import HOME_KEY, Page
 
 
 def as_moment(value: date | datetime, tz: tzinfo) -> datetime:
@@ -36,7 +36,7 @@ def hold_back(
     pages = list(pages)
     waiting: dict[str, datetime] = {}
     for page in pages:
-        if page.meta.publish_at is not None:
+        if page.meta.publish_at is not None and page.key != HOME_KEY:  # home: an error instead
             moment = as_moment(page.meta.publish_at, tz)
             if moment > now:
                 waiting[page.source] = moment
