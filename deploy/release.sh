@@ -48,7 +48,10 @@ case "${1:-}" in
     name="$(date -u +%Y%m%dT%H%M%SZ)-${GITHUB_SHA:-local}"
     name="${name:0:40}"
     remote "mkdir -p '$PUBLISH_PATH/releases/$name'"
-    rsync -a --delete --link-dest="$PUBLISH_PATH/current/" -e "$SSH" \
+    # Compared by content (--checksum), not by time: every CI build writes fresh
+    # files. Times are not kept, so unchanged files can be hard links to the
+    # live release's.
+    rsync -rlpD --checksum --delete --link-dest="$PUBLISH_PATH/current/" -e "$SSH" \
       "$site/" "$PUBLISH_HOST:$PUBLISH_PATH/releases/$name/"
     switch_to "$name"
     # Keep the newest releases for rollback; never the one being served.
