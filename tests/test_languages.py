@@ -21,7 +21,7 @@ summary: يمكنك التقدم بطلب للحصول على مكان في رو
 source_version: {version}
 ---
 
-اتصل بـ [Medborgarplats](../kontakt/medborgarplats.sv.md) على الرقم 0591-641 00.
+اتصل بـ [Medborgarplats](../kontakt/medborgarplats.sv.md) على الرقم [0591-641 00]{{dir=ltr}}.
 """
 
 
