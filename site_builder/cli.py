@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from . import __version__
-from .commands import build, i18n, new, nginx_conf, serve
+from .commands import build, check, i18n, new, nginx_conf, serve
 from .errors import BuildFailed, SiteBuilderError
 
-COMMANDS = (build, serve, new, i18n, nginx_conf)
+COMMANDS = (build, check, serve, new, i18n, nginx_conf)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

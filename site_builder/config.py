@@ -48,6 +48,7 @@ KNOWN_KEYS = frozenset(
         "timezone",
         "language_pages",
         "language_names",
+        "checks",
     }
 )
 
@@ -87,6 +88,9 @@ class SiteConfig:
     header of every page when it exists."""
     language_names: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     """Languages Babel has no data for (Meänkieli `fit`): code → (name in itself, direction)."""
+    checks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Per rule id: `severity` (error, warning, off) and the rule's own options;
+    validated by the checks, which know the rules."""
     warnings: tuple[SiteBuilderError, ...] = field(default=(), compare=False)
 
     @property
@@ -193,6 +197,15 @@ def load_config(root: Path) -> SiteConfig:
         timezone = "Europe/Stockholm"
     language_pages = _language_pages(raw.get("language_pages", {}), fail)
     language_names = _language_names(raw.get("language_names", {}), fail)
+    checks = raw.get("checks", {})
+    if not isinstance(checks, dict) or not all(
+        isinstance(k, str) and isinstance(v, dict) for k, v in checks.items()
+    ):
+        fail(
+            "'checks' must map rule ids to settings",
+            "for example: checks: {lix: {severity: error, max: 45}}",
+        )
+        checks = {}
 
     if errors or theme_dir is None:
         raise BuildFailed(errors)
@@ -212,6 +225,7 @@ def load_config(root: Path) -> SiteConfig:
         timezone=timezone,
         language_pages=language_pages,
         language_names=language_names,
+        checks={k: dict(v) for k, v in checks.items()},
         warnings=tuple(warnings),
     )
 
@@ -253,14 +267,15 @@ def _is_timezone(name: Any) -> bool:
     except (ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
 def _language_pages(value: Any, fail: Any) -> dict[str, str]:
     pages = dict(LANGUAGE_PAGES)
     if not isinstance(value, dict) or not all(
         key in LANGUAGE_PAGES and isinstance(v, str) for key, v in value.items()
     ):
         fail(
-            "'language_pages' must map some of "
-            f"{', '.join(LANGUAGE_PAGES)} to a page path",
+            f"'language_pages' must map some of {', '.join(LANGUAGE_PAGES)} to a page path",
             "for example: language_pages: {other_languages: andra-sprak}",
         )
         return pages

@@ -93,19 +93,49 @@ def read_catalog(path: Path, root: Path) -> Catalog:
         ) from None
 
 
+@dataclass(frozen=True)
+class LoadedCatalog:
+    """A PO catalog as read, kept so that the checks can see fuzzy and empty entries."""
+
+    path: str
+    """Relative to the site root, as shown to translators."""
+    catalog: Catalog
+
+
+def load_catalogs(config: SiteConfig, lang: str) -> tuple[LoadedCatalog, ...]:
+    """A language's catalogs, most specific (the site's own) first."""
+    return tuple(
+        LoadedCatalog(relative(path, config.root), read_catalog(path, config.root))
+        for path in catalog_paths(config, lang)
+    )
+
+
+def template_catalog(config: SiteConfig) -> LoadedCatalog | None:
+    """The theme's message template (`messages.pot`): every string the theme uses."""
+    for base in config.locale_dirs:
+        path = base / f"{DOMAIN}.pot"
+        if path.is_file():
+            return LoadedCatalog(relative(path, config.root), read_catalog(path, config.root))
+    return None
+
+
 def load_translations(config: SiteConfig, lang: str) -> NullTranslations | None:
-    """Compiled translations for a language; None when no catalog exists for it.
+    """Compiled translations for a language; None when no catalog exists for it."""
+    return compile_catalogs(load_catalogs(config, lang))
+
+
+def compile_catalogs(catalogs: tuple[LoadedCatalog, ...]) -> NullTranslations | None:
+    """Merge catalogs (the first wins) into translations; None when there are none.
 
     Fuzzy entries are left out, as gettext does: a fuzzy string is not yet
     reviewed, and the checks report it.
     """
-    paths = catalog_paths(config, lang)
-    if not paths:
+    if not catalogs:
         return None
     merged: Translations | None = None
-    for path in reversed(paths):  # theme first, the site's own catalog last: it wins
+    for loaded in reversed(catalogs):  # theme first, the site's own catalog last: it wins
         buffer = io.BytesIO()
-        write_mo(buffer, read_catalog(path, config.root), use_fuzzy=False)
+        write_mo(buffer, loaded.catalog, use_fuzzy=False)
         buffer.seek(0)
         translations = Translations(fp=buffer, domain=DOMAIN)
         merged = translations if merged is None else merged.merge(translations)

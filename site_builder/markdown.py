@@ -4,7 +4,8 @@ Editors link to other pages by the path of the Swedish Markdown file, the way
 they see it in their editor; this module turns that into the URL of the
 page in the reader's language, or of the Swedish page (marked
 `hreflang="sv"` with a note) where no translation exists. A link to a file
-that does not exist is an error at its line.
+that does not exist is recorded as a `missing` link at its line; the
+`broken-link` check reports it, with every other finding.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
@@ -26,6 +27,7 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
 from .errors import ContentError, Location, SiteBuilderError
 from .model import Page, Site
+from .terms import explain_first_uses
 
 #: Attributes editors may set with `{…}`; the rest could break the page or its accessibility.
 ALLOWED_ATTRIBUTES = frozenset({"lang", "dir", "id", "class"})
@@ -48,11 +50,31 @@ class Link:
     href: str
     line: int
     kind: str
-    """`page`, `asset`, `anchor`, `external`, `site` (a root-relative URL) or `unpublished`
-    (a page scheduled for later: rendered as its words only, without a link)."""
+    """`page`, `asset`, `anchor`, `external`, `site` (a root-relative URL), `unpublished`
+    (a page scheduled for later: rendered as its words only, without a link), or
+    `missing` (no such file) and `outside` (a path out of content/), which the
+    `broken-link` check reports."""
     target_key: str | None = None
     fragment: str = ""
     is_image: bool = False
+    target: str = ""
+    """The site-relative file a relative link points to (`content/kontakt/_index.sv.md`)."""
+    text: str = ""
+    """The link text, or an image's alt text, as written."""
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """The words of one paragraph, list item, table cell or heading, for language checks.
+
+    Soft line breaks are kept as `\n`, so `line + text[:i].count("\n")` is the
+    file line of character `i`.
+    """
+
+    kind: str
+    """`paragraph`, `heading` or `cell`."""
+    text: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -61,6 +83,10 @@ class RenderedMarkdown:
     headings: tuple[Heading, ...]
     links: tuple[Link, ...]
     errors: tuple[SiteBuilderError, ...]
+    text: tuple[TextBlock, ...] = ()
+    """The body's prose as the editor wrote it (before glossary explanations)."""
+    explained: tuple[str, ...] = ()
+    """Ids of the glossary terms explained on the page, in order of first use."""
 
 
 def heading_id(text: str) -> str:
@@ -143,12 +169,17 @@ class MarkdownRenderer:
     def render(self, page: Page) -> RenderedMarkdown:
         tokens = self.md.parse(page.body, {})
         state = _State(page)
-        for token in tokens:
+        text: list[TextBlock] = []
+        for index, token in enumerate(tokens):
             if token.type == "heading_open":
                 self._heading(token, tokens, state)
             self._check_attributes(token, state, _line(token, page))
             if token.type == "inline" and token.children:
                 self._inline(token, state)
+                block = _text_block(token, tokens[index - 1] if index else None, page)
+                if block is not None:
+                    text.append(block)
+        explained = explain_first_uses(tokens, self.site.glossary.in_language(page.lang))
         options = self.md.options
         if self.site.variant_kind(page.key) == "easy_to_read":
             # Easy-to-read text keeps the editor's line breaks: a sentence (or a phrase)
@@ -162,6 +193,8 @@ class MarkdownRenderer:
             headings=tuple(state.headings),
             links=tuple(state.links),
             errors=tuple(state.errors),
+            text=tuple(text),
+            explained=explained,
         )
 
     def _heading(self, token: Token, tokens: list[Token], state: _State) -> None:
@@ -209,8 +242,7 @@ class MarkdownRenderer:
     ) -> None:
         written = str(token.attrGet(attr) or "")
         link = self._resolve(written, state, line, is_image=attr == "src")
-        if link is None:
-            return
+        link = replace(link, text=_link_text(token, siblings))
         state.links.append(link)
         if link.kind == "unpublished":  # the words stay, the link appears once it is published
             token.meta["unpublished"] = True
@@ -231,8 +263,7 @@ class MarkdownRenderer:
                 if note_lang != state.page.lang:
                     close.meta["note_lang"] = note_lang
 
-    def _resolve(self, written: str, state: _State, line: int, *, is_image: bool) -> Link | None:
-        location = state.location.at_line(line)
+    def _resolve(self, written: str, state: _State, line: int, *, is_image: bool) -> Link:
         if not written or written.startswith("//") or _SCHEME.match(written):
             return Link(written, written, line, "external", is_image=is_image)
         if written.startswith("#"):
@@ -243,21 +274,28 @@ class MarkdownRenderer:
         base = posixpath.dirname(state.page.source)
         target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
         fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if target.startswith("..") or not target.startswith("content/"):
+            return Link(written, written, line, "outside", is_image=is_image, target=target)
         if target.endswith(".md"):
             key = self.page_sources.get(target)
             if key is None and target in self.unpublished:
                 return Link(written, "", line, "unpublished", is_image=is_image)
             if key is None:
-                state.errors.append(_missing(written, target, location, page=True))
-                return None
+                return Link(written, written, line, "missing", is_image=is_image, target=target)
             page = self.site.in_language(key, state.page.lang)
             href = self.prefix + page.path + fragment
-            return Link(written, href, line, "page", key, parts.fragment, is_image)
+            return Link(written, href, line, "page", key, parts.fragment, is_image, target)
         asset_path = self.asset_sources.get(target)
         if asset_path is None:
-            state.errors.append(_missing(written, target, location, page=False))
-            return None
-        return Link(written, self.prefix + asset_path + fragment, line, "asset", is_image=is_image)
+            return Link(written, written, line, "missing", is_image=is_image, target=target)
+        return Link(
+            written,
+            self.prefix + asset_path + fragment,
+            line,
+            "asset",
+            is_image=is_image,
+            target=target,
+        )
 
 
 class _State:
@@ -287,23 +325,42 @@ def _matching_close(open_token: Token, siblings: list[Token]) -> Token | None:
     return None
 
 
-def _missing(written: str, target: str, location: Location, *, page: bool) -> ContentError:
-    outside = target.startswith("..") or not target.startswith("content/")
-    if outside:
-        return ContentError(
-            f"the link '{written}' points outside the content/ folder",
-            location,
-            "link to pages and files inside content/, with a path relative to this page",
-        )
-    what = "page" if page else "file"
-    hint = (
-        "check the spelling and the ../ steps; link to the Swedish file, like ../kontakt/_index.sv.md"  # noqa: E501
-        if page
-        else "put the file in content/ beside the page, or correct the path"
-    )
-    return ContentError(
-        f"the link '{written}' points to a {what} that does not exist ({target})", location, hint
-    )
+def _link_text(token: Token, siblings: list[Token]) -> str:
+    """The words of a link (up to its close) or an image's alt text."""
+    if token.type == "image":
+        return "".join(child.content for child in token.children or ())
+    words: list[str] = []
+    depth = 0
+    for child in siblings[siblings.index(token) :]:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+            if depth == 0:
+                break
+        elif child.type in ("text", "code_inline"):
+            words.append(child.content)
+        elif child.type == "image":
+            words.append("".join(c.content for c in child.children or ()))
+    return "".join(words).strip()
+
+
+_BLOCK_KINDS = {"paragraph_open": "paragraph", "heading_open": "heading", "th_open": "cell"}
+
+
+def _text_block(inline: Token, opener: Token | None, page: Page) -> TextBlock | None:
+    """The words of an inline run, with soft breaks kept as newlines; images left out."""
+    kind = _BLOCK_KINDS.get(opener.type, "cell") if opener is not None else "paragraph"
+    parts: list[str] = []
+    for child in inline.children or ():
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+    text = "".join(parts)
+    if not text.strip():
+        return None
+    return TextBlock(kind=kind, text=text, line=_line(inline, page))
 
 
 def plain_text(value: Any) -> str:

@@ -76,6 +76,8 @@ class FrontMatter:
     """For a sign language page: the video file beside it."""
     captions: str | None = None
     """The video's captions, a WebVTT file beside the page."""
+    silence: Mapping[str, str] = field(default_factory=dict)
+    """Rule id → the written reason why a check does not apply to this page."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Every other key, for features that read their own (kept, not interpreted)."""
     lines: Mapping[str, int] = field(default_factory=dict)
@@ -169,6 +171,30 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    """A term and its plain explanation in one language (`data/glossary.yaml`)."""
+
+    id: str
+    lang: str
+    term: str
+    forms: tuple[str, ...]
+    """Every written form to recognise, the term itself first (`allmän handling`,
+    `allmänna handlingar`)."""
+    explanation: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Terms per language; the theme explains each at its first use on a page."""
+
+    terms: Mapping[str, tuple[GlossaryTerm, ...]] = field(default_factory=dict)
+
+    def in_language(self, lang: str) -> tuple[GlossaryTerm, ...]:
+        return self.terms.get(lang, ())
+
+
+@dataclass(frozen=True)
 class Site:
     """The whole site, with lookups by key and language.
 
@@ -187,6 +213,7 @@ class Site:
     schedule: Schedule | None = None
     warnings: tuple[SiteBuilderError, ...] = field(default=(), compare=False)
     """Problems that do not stop the build (a message without a translation)."""
+    glossary: Glossary = field(default_factory=Glossary)
     _by_key: dict[str, dict[str, Page]] = field(init=False, repr=False, compare=False)
     _children: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
 

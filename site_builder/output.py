@@ -127,3 +127,27 @@ def _same_file_content(a: Path, b: Path) -> bool:
                 return False
             if not chunk:
                 return True
+
+
+class DryOutput:
+    """Records what a build would write, and writes nothing: for `site-builder check`,
+    and for a build that already knows it will not publish."""
+
+    def __init__(self) -> None:
+        self.written: dict[str, str] = {}
+        self.changed: set[str] = set()
+
+    def write(self, rel_path: str, data: bytes | str, origin: str = "") -> None:
+        self.written.setdefault(PurePosixPath(rel_path).as_posix(), origin)
+
+    def copy(self, rel_path: str, source: Path, origin: str = "") -> None:
+        self.written.setdefault(PurePosixPath(rel_path).as_posix(), origin)
+
+    def has(self, rel_path: str) -> bool:
+        return PurePosixPath(rel_path).as_posix() in self.written
+
+    def commit(self) -> None:
+        """Nothing to publish."""
+
+    def abort(self) -> None:
+        """Nothing to clean up."""

@@ -1,9 +1,10 @@
 """The build: a flat list of named, timed steps.
 
-load config → load content → render Markdown → render templates → write →
-search index → compress → publish. Every step reads what the one before
-produced; nothing reaches back. Any error stops the build before the output
-folder is touched.
+load config → load content → render Markdown → render templates (each page
+checked as it is rendered) → site-wide checks → search index → compress →
+publish. Every step reads what the one before produced; nothing reaches back.
+Any error, in the content or from a check, stops the build before the output
+folder is touched; `check` runs the same steps and writes nothing.
 """
 
 from __future__ import annotations
@@ -13,21 +14,34 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from babel.support import NullTranslations
 
+from .checkdata import load_check_data
+from .checks import (
+    ChecksFailed,
+    PageFacts,
+    Report,
+    Settings,
+    Shared,
+    SiteInput,
+    check_page,
+    finish,
+    load_settings,
+    page_input,
+)
 from .compress import gzip_bytes, text_files
 from .config import SiteConfig, load_config
-from .content.load import load_site
+from .content.load import load_site_reporting
 from .errors import ContentError, SiteBuilderError, TemplateError, raise_if_any
 from .feeds import atom_xml
 from .fingerprint import StaticFile, fingerprint_content_assets, theme_files
-from .i18n import load_translations
+from .i18n import compile_catalogs, load_catalogs, template_catalog
 from .markdown import MarkdownRenderer, RenderedMarkdown
 from .model import Page, Site
-from .output import StagedOutput
+from .output import DryOutput, StagedOutput
 from .search_index import BUNDLE_DIR, index_site
 from .sitemap import robots_txt, sitemap_xml
 from .special_views import generated_paths, index_view, search_view
@@ -55,6 +69,8 @@ class BuildResult:
     next_change_reason: str = ""
     search_languages: dict[str, int] = field(default_factory=dict)
     """Pages indexed for search, per language (empty with `search=False`)."""
+    report: Report | None = None
+    """What the checks found (warnings, silenced findings, LIX per page)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +80,7 @@ class Rendered:
     site: Site
     bodies: dict[str, RenderedMarkdown]
     """Page source path → its rendered Markdown."""
+    errors: tuple[SiteBuilderError, ...] = ()
 
 
 class _Timer:
@@ -84,20 +101,40 @@ def build(
     now: datetime | None = None,
     preview: bool = False,
     search: bool = True,
+    strict: bool = False,
 ) -> BuildResult:
     """Build the site in `site_dir` into `out_dir`; raise `SiteBuilderError` on failure.
 
     `now` is the build's clock for scheduled pages and important messages (default:
     the current time); `preview` builds scheduled pages too; `search=False` skips
-    the search index.
+    the search index. Raises `ChecksFailed` (with the whole report) when a check
+    finds an error, or a warning with `strict`; the previous output is then untouched.
     """
-    result = BuildResult(out_dir=out_dir.resolve())
+    return _run(site_dir, out_dir, now=now, preview=preview, search=search, strict=strict)
+
+
+def check(site_dir: Path, *, now: datetime | None = None) -> BuildResult:
+    """Run the build and every check, and write nothing; the report is in the result."""
+    return _run(site_dir, None, now=now, preview=False, search=False, strict=False)
+
+
+def _run(
+    site_dir: Path,
+    out_dir: Path | None,
+    *,
+    now: datetime | None,
+    preview: bool,
+    search: bool,
+    strict: bool,
+) -> BuildResult:
+    result = BuildResult(out_dir=(out_dir or site_dir).resolve())
     timer = _Timer(result)
     with timer.step("config"):
         config = load_config(site_dir)
         result.warnings.extend(config.warnings)
+        settings = load_settings(config)
     with timer.step("content"):
-        site = load_site(config, now=now, preview=preview)
+        site, content_errors = load_site_reporting(config, now=now, preview=preview)
         result.warnings.extend(site.warnings)
         if site.schedule is not None:
             result.next_change = site.schedule.next_change
@@ -106,7 +143,15 @@ def build(
         site = fingerprint_content_assets(site)
         static = theme_files(config.theme_dir / "static", config.root)
     with timer.step("catalogs"):
-        catalogs = {lang: load_translations(config, lang) for lang in _all_languages(site)}
+        loaded = {lang: load_catalogs(config, lang) for lang in _all_languages(site)}
+        catalogs = {lang: compile_catalogs(found) for lang, found in loaded.items()}
+        shared = Shared(
+            site=site,
+            data=load_check_data(config),
+            catalogs=loaded,
+            template=template_catalog(config),
+            today=site.schedule.now.date() if site.schedule else date.today(),
+        )
     views = ViewBuilder(
         site,
         gettext_for=lambda lang: (catalogs.get(lang) or NullTranslations()).gettext,
@@ -114,27 +159,46 @@ def build(
     )
     reject_taken_addresses(site, views)
     with timer.step("markdown"):
-        rendered = render_markdown(site, views.language_note, views.ui_lang)
-    staged = StagedOutput(out_dir)
+        rendered = render_markdown(site, views.language_note, views.ui_lang, raise_errors=False)
+        content_errors.extend(rendered.errors)
+    publish = out_dir is not None and not content_errors
+    staged: StagedOutput | DryOutput = StagedOutput(out_dir) if publish and out_dir else DryOutput()
+    checker = _PageChecker(shared, settings)
     try:
-        with timer.step("templates"):
-            theme = Theme(config, asset_url=asset_urls(config, static))
-            for page in site.pages:
-                view = views.page_view(page, rendered.bodies[page.source].html)
+        start = time.perf_counter()
+        theme = Theme(config, asset_url=asset_urls(config, static))
+        for page in site.pages:
+            body = rendered.bodies[page.source]
+            view = views.page_view(page, body.html)
+            html = theme.render(view, catalogs.get(view.ui_lang) or NullTranslations())
+            checker.check(page.output_file, page.lang, html, page, body)
+            staged.write(page.output_file, html, page.source)
+            result.pages += 1
+        for lang in site.languages:
+            for view in (
+                views.not_found_view(lang),
+                index_view(views, lang),
+                search_view(views, lang),
+            ):
                 html = theme.render(view, catalogs.get(view.ui_lang) or NullTranslations())
-                staged.write(page.output_file, html, page.source)
-                result.pages += 1
-            for lang in site.languages:
-                for view in (views.not_found_view(lang), index_view(views, lang)):
-                    html = theme.render(view, catalogs.get(view.ui_lang) or NullTranslations())
-                    staged.write(_output_file(view.url, config.url_prefix), html, view.kind)
-                view = search_view(views, lang)
-                html = theme.render(view, catalogs.get(view.ui_lang) or NullTranslations())
-                staged.write(_output_file(view.url, config.url_prefix), html, view.kind)
+                output = _output_file(view.url, config.url_prefix)
+                checker.check(output, lang, html)
+                staged.write(output, html, view.kind)
+        result.timings.append(("templates", time.perf_counter() - start - checker.seconds))
+        result.timings.append(("checks (pages)", checker.seconds))
         with timer.step("feeds and sitemap"):
             write_indexes(site, views, staged, catalogs)
         with timer.step("assets"):
             copy_assets(config, site, staged, static.values())
+        with timer.step("checks (site)"):
+            site_input = SiteInput(
+                shared, rendered.bodies, tuple(checker.facts), frozenset(staged.written)
+            )
+            result.report = finish(site_input, settings, content_errors)
+        if out_dir is None:  # `check`: report, write nothing
+            return result
+        if result.report.failed(strict=strict) or not isinstance(staged, StagedOutput):
+            raise ChecksFailed(result.report, strict=strict)
         if search:
             with timer.step("search index"):
                 result.search_languages = index_search(staged)
@@ -149,6 +213,29 @@ def build(
         staged.abort()
         raise
     return result
+
+
+class _PageChecker:
+    """Runs the per-page checks on each page as it is rendered; keeps only the facts."""
+
+    def __init__(self, shared: Shared, settings: Settings) -> None:
+        self.shared = shared
+        self.settings = settings
+        self.facts: list[PageFacts] = []
+        self.seconds = 0.0
+
+    def check(
+        self,
+        output: str,
+        lang: str,
+        html: str,
+        page: Page | None = None,
+        body: RenderedMarkdown | None = None,
+    ) -> None:
+        start = time.perf_counter()
+        subject = page_input(output, lang, page, body, html, self.shared)
+        self.facts.append(check_page(subject, self.settings))
+        self.seconds += time.perf_counter() - start
 
 
 def asset_urls(config: SiteConfig, static: dict[str, StaticFile]) -> Callable[[str], str]:
@@ -208,8 +295,10 @@ def render_markdown(
     site: Site,
     language_note: Callable[[str, str], str],
     note_lang: Callable[[str], str] | None = None,
+    *,
+    raise_errors: bool = True,
 ) -> Rendered:
-    """Render every body; collect the errors of all pages, then fail once."""
+    """Render every body; collect the errors of all pages, then fail once (or return them)."""
     renderer = MarkdownRenderer(site, language_note, note_lang)
     bodies: dict[str, RenderedMarkdown] = {}
     errors: list[SiteBuilderError] = []
@@ -217,14 +306,15 @@ def render_markdown(
         body = renderer.render(page)
         bodies[page.source] = body
         errors.extend(body.errors)
-    raise_if_any(errors)
-    return Rendered(site=site, bodies=bodies)
+    if raise_errors:
+        raise_if_any(errors)
+    return Rendered(site=site, bodies=bodies, errors=tuple(errors))
 
 
 def write_indexes(
     site: Site,
     views: ViewBuilder,
-    staged: StagedOutput,
+    staged: StagedOutput | DryOutput,
     catalogs: dict[str, NullTranslations | None],
 ) -> None:
     staged.write("sitemap.xml", sitemap_xml(site, site.pages, views.absolute), "sitemap")
@@ -254,7 +344,7 @@ def write_indexes(
 
 
 def copy_assets(
-    config: SiteConfig, site: Site, staged: StagedOutput, static: Iterable[StaticFile]
+    config: SiteConfig, site: Site, staged: StagedOutput | DryOutput, static: Iterable[StaticFile]
 ) -> None:
     for asset in site.assets:
         staged.copy(asset.path.lstrip("/"), config.root / asset.source, asset.source)

@@ -29,6 +29,8 @@ LAYERS: dict[str, int] = {
     "search_index": 2,
     "output": 2,
     "translation_status": 2,
+    "checkdata": 2,
+    "terms": 2,
     "markdown": 3,
     "alert_views": 3,
     "views": 3,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
 
 from ..errors import UsageError
 from . import add_site_argument, shown
+from .check import add_report_arguments
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,6 +34,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--no-search", action="store_true", help="skip the search index (faster builds)"
     )
+    add_report_arguments(parser)
     parser.set_defaults(run=run)
 
 
@@ -48,18 +51,39 @@ def parse_now(value: str | None) -> datetime | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..checks import ChecksFailed, Messages, Severity, language_from_environment, msg
+    from ..checks.report_text import format_text
     from ..pipeline import build
 
+    messages = Messages(args.lang or language_from_environment(os.environ))
     out_dir: Path = args.out if args.out.is_absolute() else Path.cwd() / args.out
-    result = build(
-        args.site,
-        out_dir,
-        now=parse_now(args.now),
-        preview=args.preview,
-        search=not args.no_search,
-    )
+    try:
+        result = build(
+            args.site,
+            out_dir,
+            now=parse_now(args.now),
+            preview=args.preview,
+            search=not args.no_search,
+            strict=args.strict,
+        )
+    except ChecksFailed as failed:
+        # warnings first, so that the errors end up in view
+        if failed.report.warnings and not failed.strict:
+            sys.stderr.write(
+                format_text(failed.report, messages, only=Severity.WARNING, counts=False)
+            )
+            sys.stderr.write("\n")
+        only = None if failed.strict else Severity.ERROR
+        sys.stderr.write(format_text(failed.report, messages, only=only))
+        print(
+            messages(msg("Nothing was published; the previous output is unchanged.")),
+            file=sys.stderr,
+        )
+        return 1
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if result.report is not None and result.report.warnings:
+        sys.stderr.write(format_text(result.report, messages, only=Severity.WARNING))
     total = sum(seconds for _, seconds in result.timings)
     print(
         f"Built {result.pages} pages ({result.files} files) into {shown(result.out_dir)} "

@@ -19,7 +19,7 @@ from ..model import FrontMatter
 _FENCE = "---"
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
 _SLUG = re.compile(r"^[\w][\w.-]*$")
-SUMMARY_MAX = 300
+_RULE_ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
 KNOWN_KEYS = frozenset(
     {
@@ -37,6 +37,7 @@ KNOWN_KEYS = frozenset(
         "variant_of",
         "video",
         "captions",
+        "silence",
     }
 )
 
@@ -103,14 +104,10 @@ def parse(
     lines = key_lines(parts.yaml_text, parts.yaml_line)
     reader = _Reader(raw, lines, location)
     title = reader.text("title", required=True)
-    summary = reader.text("summary", required=True)
-    if summary and len(summary) > SUMMARY_MAX:
-        reader.error(
-            "summary",
-            f"the summary is {len(summary)} characters; at most {SUMMARY_MAX} are allowed",
-            "keep the summary to one or two sentences with the most important point",
-        )
-    sender = reader.text("sender", required=is_source)
+    # A missing summary or sender is reported by the checks (`summary-missing`,
+    # `sender`), together with every other finding, in the editor's language.
+    summary = reader.text("summary", required=False)
+    sender = reader.text("sender", required=False)
     reviewed = reader.date("reviewed", required=is_source)
     meta = FrontMatter(
         title=title,
@@ -127,6 +124,7 @@ def parse(
         variant_of=reader.text("variant_of", required=False) or None,
         video=reader.text("video", required=False) or None,
         captions=reader.text("captions", required=False) or None,
+        silence=reader.silence("silence"),
         extra={str(k): v for k, v in raw.items() if k not in KNOWN_KEYS},
         lines=lines,
     )
@@ -188,6 +186,29 @@ class _Reader:
             self.error(key, f"'{key}' must be true or false", f"write {key}: true")
             return False
         return value
+
+    def silence(self, key: str) -> dict[str, str]:
+        """`silence: {lix: "Policytexten återges ordagrant"}`: a written reason per rule."""
+        value = self.raw.get(key)
+        if value is None:
+            return {}
+        hint = 'write for example: silence: {lix: "Policytexten återges ordagrant"}'
+        if not isinstance(value, dict):
+            self.error(key, f"'{key}' must map rule ids to the reason they do not apply", hint)
+            return {}
+        reasons: dict[str, str] = {}
+        for rule, reason in value.items():
+            if not isinstance(rule, str) or not _RULE_ID.match(rule):
+                self.error(key, f"'{key}': {rule!r} is not a rule id", hint)
+            elif not isinstance(reason, str) or not reason.strip():
+                self.error(
+                    key,
+                    f"'{key}': the rule '{rule}' needs a written reason",
+                    "say in a few words why the rule does not apply to this page",
+                )
+            else:
+                reasons[rule] = reason.strip()
+        return reasons
 
     def slug(self, key: str) -> str | None:
         value = self.raw.get(key)

@@ -18,9 +18,10 @@ from pathlib import Path
 from ..config import SiteConfig
 from ..errors import BuildFailed, ConfigError, ContentError, Location, SiteBuilderError
 from ..files import decode_utf8
-from ..model import HOME_KEY, Asset, Organisation, Page, Schedule, Site
+from ..model import HOME_KEY, Asset, Glossary, Organisation, Page, Schedule, Site
 from . import frontmatter
 from .alerts import ALERTS_FILE, load_alerts, missing_language_warnings, upcoming_changes
+from .glossary import load_glossary
 from .organisation import load_organisation
 from .schedule import as_moment, hold_back
 from .variants import check_variants
@@ -53,6 +54,20 @@ def load_site(config: SiteConfig, *, now: datetime | None = None, preview: bool 
     and messages not active at it are left out here, before any later stage runs.
     `preview` keeps scheduled pages.
     """
+    site, errors = load_site_reporting(config, now=now, preview=preview)
+    if errors:
+        raise BuildFailed(errors)
+    return site
+
+
+def load_site_reporting(
+    config: SiteConfig, *, now: datetime | None = None, preview: bool = False
+) -> tuple[Site, list[SiteBuilderError]]:
+    """Like `load_site`, but return the problems beside the site instead of raising.
+
+    Pages whose front matter cannot be read are left out; everything else is
+    kept, so that `site-builder check` can report every problem in one run.
+    """
     now = as_moment(now, config.tz) if now is not None else datetime.now(config.tz)
     errors: list[SiteBuilderError] = []
     try:
@@ -63,6 +78,14 @@ def load_site(config: SiteConfig, *, now: datetime | None = None, preview: bool 
     except SiteBuilderError as error:
         errors.append(error)
         organisation = Organisation(units={})
+    try:
+        glossary = load_glossary(config)
+    except BuildFailed as failed:
+        errors.extend(failed.errors)
+        glossary = Glossary()
+    except SiteBuilderError as error:
+        errors.append(error)
+        glossary = Glossary()
 
     page_files, assets = discover(config, errors)
     pages: list[Page] = []
@@ -94,14 +117,12 @@ def load_site(config: SiteConfig, *, now: datetime | None = None, preview: bool 
                     "give the path of the page's Markdown file, like content/kris/vatten.sv.md",
                 )
             )
-    site = assemble(config, organisation, pages, assets, errors)
+    site = assemble(config, organisation, pages, assets, errors, glossary)
     errors.extend(check_variants(site, sources))
-    if errors:
-        raise BuildFailed(errors)
     changes = [(when, f"{source} is published") for source, when in held.items()]
     changes += upcoming_changes(loaded.alerts, now)
     next_change = min(changes, default=None)
-    return replace(
+    site = replace(
         site,
         alerts=tuple(alert for alert in loaded.alerts if alert.is_active(now)),
         schedule=Schedule(
@@ -113,6 +134,7 @@ def load_site(config: SiteConfig, *, now: datetime | None = None, preview: bool 
         ),
         warnings=(*loaded.warnings, *missing_language_warnings(loaded.alerts, config, now)),
     )
+    return site, errors
 
 
 def discover(
@@ -225,6 +247,7 @@ def assemble(
     pages: list[Page],
     assets: Iterable[Asset],
     errors: list[SiteBuilderError],
+    glossary: Glossary | None = None,
 ) -> Site:
     """Check the pages against each other, give each its URL, and build the `Site`."""
     source_lang = config.source_language
@@ -255,18 +278,8 @@ def assemble(
                     )
                 )
             continue
-        for page in versions.values():
-            sender = page.meta.sender
-            if sender and organisation.units and organisation.get(sender) is None:
-                known = ", ".join(sorted(organisation.units))
-                errors.append(
-                    ContentError(
-                        f"unknown sender '{sender}'",
-                        page.line_of("sender"),
-                        f"use a unit id from data/organisation.yaml: {known}",
-                    )
-                )
-            kept.append(page)
+        # An unknown or missing sender is a finding of the `sender` check.
+        kept.extend(versions.values())
     if HOME_KEY not in by_key and config.content_dir.is_dir():
         errors.append(
             ContentError(
@@ -288,6 +301,7 @@ def assemble(
         pages=tuple(placed),
         assets=tuple(assets),
         parents=parents,
+        glossary=glossary or Glossary(),
     )
 
 

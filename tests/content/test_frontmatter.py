@@ -41,12 +41,8 @@ def test_valid_source_page() -> None:
 def test_missing_required_fields_are_all_reported_with_lines() -> None:
     _, _, errors = parse("---\ntitle: A\nweight: x\n---\n", WHERE, is_source=True)
     messages = {e.message for e in errors}
-    assert messages == {
-        "'summary' is missing",
-        "'sender' is missing",
-        "'reviewed' is missing",
-        "'weight' must be a whole number",
-    }
+    # a missing summary or sender is a finding of the checks (summary-missing, sender)
+    assert messages == {"'reviewed' is missing", "'weight' must be a whole number"}
     weight_error = next(e for e in errors if "weight" in e.message)
     assert weight_error.location == Location("content/x.sv.md", 3)
 
@@ -74,6 +70,16 @@ def test_bad_slug() -> None:
     ]
 
 
-def test_too_long_summary() -> None:
-    _, _, errors = parse(f"---\ntitle: A\nsummary: {'ord ' * 100}\n---\n", WHERE, is_source=False)
-    assert "summary is" in errors[0].message
+def test_silence_needs_a_reason_per_rule() -> None:
+    text = '---\ntitle: A\nsummary: B\nsilence: {lix: "Citat", long-sentence: ""}\n---\n'
+    meta, _, errors = parse(text, WHERE, is_source=False)
+    assert meta.silence == {"lix": "Citat"}
+    assert [e.message for e in errors] == [
+        "'silence': the rule 'long-sentence' needs a written reason"
+    ]
+    assert errors[0].location == Location("content/x.sv.md", 4)
+
+
+def test_silence_must_be_a_mapping() -> None:
+    _, _, errors = parse("---\ntitle: A\nsummary: B\nsilence: lix\n---\n", WHERE, is_source=False)
+    assert "must map rule ids" in errors[0].message

@@ -1,0 +1,102 @@
+"""The checks' own messages, in English and Swedish, from a gettext catalog.
+
+Editors read the findings; most of them read Swedish. Message ids are
+English, marked with `msg()` (and `msg_plural()`), and translated from the
+tool's own catalog, `site_builder/locale/sv/LC_MESSAGES/site_builder.po`: a
+separate domain from the theme's catalogs, which translators of the site
+edit. `make i18n-tool-update` extracts new ids into it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+from .base import Finding
+
+DOMAIN = "site_builder"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LANGUAGES = ("en", "sv")
+
+
+def msg(message: str) -> str:
+    """Mark a message id for extraction; it is translated when shown."""
+    return message
+
+
+def msg_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction."""
+    return singular, plural
+
+
+@lru_cache(maxsize=4)
+def translations(lang: str) -> NullTranslations:
+    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not path.is_file():
+        return NullTranslations()
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(fp=buffer, domain=DOMAIN)
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str:
+    """Swedish when the locale says so (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "sv" if value.lower().startswith("sv") else "en"
+    return "en"
+
+
+class Messages:
+    """Translates message ids and findings into one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang if lang in LANGUAGES else "en"
+        self._translations = translations(self.lang)
+
+    def __call__(self, message: str, **args: object) -> str:
+        text = self._translations.gettext(message) if message else ""
+        return text % args if args else text
+
+    def plural(self, forms: tuple[str, str], count: int, **args: object) -> str:
+        text = self._translations.ngettext(forms[0], forms[1], count)
+        return text % {"count": count, **args}
+
+    def message(self, finding: Finding) -> str:
+        return self._format(finding.message, finding)
+
+    def hint(self, finding: Finding) -> str:
+        return self._format(finding.hint, finding)
+
+    def language_name(self, code: str) -> str:
+        """A language named in the messages' language: "Finnish", "finska"."""
+        try:
+            name = Locale.parse(code.replace("-", "_")).get_display_name(self.lang)
+        except (UnknownLocaleError, ValueError):
+            return code
+        return name or code
+
+    def _format(self, message: str, finding: Finding) -> str:
+        if not message:
+            return ""
+        text = self._translations.gettext(message)
+        if not finding.args:
+            return text
+        args = dict(finding.args)
+        if "language" in args:  # a language code: named in the reader's language
+            args["language"] = self.language_name(args["language"])
+        try:
+            return text % args
+        except (KeyError, ValueError, TypeError):  # a broken translation must not hide a finding
+            return message % args
