@@ -21,6 +21,7 @@ from .translation_status import (
     State,
     Tally,
     TranslationState,
+    copies_source,
     language_status,
     translation_path,
 )
@@ -79,7 +80,8 @@ def to_json(report: Report) -> dict[str, Any]:
     """Plain data for `--format json`: every path, so a tool needs nothing else.
 
     Per language, `pages` lists each page by state (the counts are the lengths
-    of the lists); `sections` gives the counts per top-level section.
+    of the lists), and in `same_text_as_source` the translations whose text is
+    still the source's; `sections` gives the counts per top-level section.
     """
     return {
         "source_language": report.source_language,
@@ -115,6 +117,7 @@ def _language_json(each: LanguageReport, report: Report) -> dict[str, Any]:
             "outdated": [entry(s) for s in pages.of(State.OUTDATED)],
             "untracked": [entry(s) for s in pages.of(State.UNTRACKED)],
             "missing": [entry(s) for s in pages.of(State.MISSING)],
+            "same_text_as_source": [entry(s) for s in pages.states if copies_source(s)],
         },
         "sections": {name: _tally_json(t) for name, t in pages.sections().items()},
         "theme_strings": {
@@ -182,6 +185,10 @@ def _language_text(each: LanguageReport, report: Report) -> list[str]:
         lines.append("  outdated (the source page changed after the translation was made):")
         lines += [f"    {s.page.source if s.page else ''}" for s in outdated]
         lines.append("    → see what changed: site-builder i18n diff FILE")
+    copies = [s for s in pages.states if copies_source(s)]
+    if copies:
+        lines.append("  not translated yet (the text is still the source page's, word for word):")
+        lines += [f"    {s.page.source if s.page else ''}" for s in copies]
     untracked = pages.of(State.UNTRACKED)
     if untracked:
         lines.append("  untracked (no source_version, so nobody knows what it was made from):")

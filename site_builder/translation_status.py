@@ -50,6 +50,16 @@ def state_of(site: Site, key: str, lang: str) -> TranslationState:
     return TranslationState(key, lang, state, source, page)
 
 
+def copies_source(state: TranslationState) -> bool:
+    """True for a translation whose text is still the source page's, word for word:
+    started with `i18n new` and not translated yet (its state can still be current)."""
+    page = state.page
+    if page is None or page is state.source:
+        return False
+    body = page.body.strip()
+    return bool(body) and body == state.source.body.strip()
+
+
 def all_states(site: Site, languages: tuple[str, ...] | None = None) -> list[TranslationState]:
     """Every translatable page in every given language (default: the main translation
     languages). Easy-to-read and sign language pages (`Site.variant_kind`) are versions

@@ -82,10 +82,12 @@ def test_json_reports_exactly_what_the_project_files_say(
         )
         existing = pages["total"] - len(states["missing"])
         assert pages["percent_translated"] == round(100 * existing / pages["total"], 1)
-    # the project's site as it is today: every existing translation is current
+    # the project's site as it is today: every existing translation is current, and
+    # translated (no page still carries the Swedish text)
     for lang in ("fi", "en"):
         assert data["languages"][lang]["pages"]["outdated"] == []
         assert data["languages"][lang]["pages"]["untracked"] == []
+        assert data["languages"][lang]["pages"]["same_text_as_source"] == []
 
 
 def test_json_marks_required_missing_pages_and_sections(
@@ -162,3 +164,19 @@ def test_helpers() -> None:
     assert (tally.percent_current, tally.percent_existing) == (33.3, 66.7)
     assert Tally(0, 0, 0, 0, 0).percent_current == 100.0
     assert "sv · Svenska (source language)" in to_text(build_report(site, ["sv"]))
+
+
+def test_a_started_but_untranslated_page_is_pointed_out(
+    minimal_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["i18n", "new", "en", "--site", str(minimal_site), "content/kontakt/_index.sv.md"]
+    assert main(args) == 0
+    capsys.readouterr()
+    data = status_json(minimal_site, capsys, "--lang", "en")
+    pages = data["languages"]["en"]["pages"]
+    assert "content/kontakt/_index.en.md" in {item["path"] for item in pages["current"]}
+    same = {item["path"] for item in pages["same_text_as_source"]}
+    assert "content/kontakt/_index.en.md" in same
+    assert "content/kommun/informationspolicy.en.md" not in same
+    assert main(["i18n", "status", "--site", str(minimal_site), "--lang", "en"]) == 0
+    assert "not translated yet" in capsys.readouterr().out
