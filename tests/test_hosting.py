@@ -211,6 +211,20 @@ def test_a_swedish_word_in_the_swedish_search_finds_the_page(
             status = page.locator("[role=status]").inner_text()
             assert re.match(r"^\d+ sidor hittades för ”förskolan”\.$", status), status
             assert problems == [], problems  # the CSP allowed everything search needs
+            # A common word finds more than one batch: the rest come on request,
+            # and the keyboard moves to the first new result.
+            page.get_by_label("Sök efter").fill("kommun")
+            page.keyboard.press("Enter")
+            page.get_by_role("status").filter(has_text="”kommun”").wait_for(timeout=15000)
+            shown = page.locator(".search-results li").count()
+            more = page.get_by_role("button", name="Visa fler träffar")
+            assert shown == 20 and more.is_visible()
+            more.click()
+            # (wait_for_function would evaluate a string, which the CSP rightly forbids)
+            page.locator(".search-results li").nth(20).wait_for(timeout=15000)
+            focused = page.locator(".search-results li").nth(20).locator("a")
+            assert focused.evaluate("link => link === document.activeElement")
+            assert problems == [], problems
             # Without JavaScript, the page offers the A–Ö index instead.
             context = browser.new_context(java_script_enabled=False)
             nojs = context.new_page()

@@ -12,10 +12,12 @@ const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
 const indexLink = document.querySelector("[data-search-index-link]");
 const fallback = document.querySelector("[data-search-fallback]");
-const MAX_RESULTS = 30;
+const more = document.querySelector("[data-search-more]");
+const BATCH = 20;
 const DELAY_MS = 350;
 
 let pagefind = null;
+let pending = [];
 let latest = 0;
 let timer = 0;
 
@@ -49,23 +51,39 @@ function excerptNodes(excerpt) {
   return nodes;
 }
 
-function show(results, query, total) {
+function resultItem(result) {
+  const item = document.createElement("li");
+  const heading = document.createElement("h2");
+  heading.className = "search-result-title";
+  const link = document.createElement("a");
+  link.href = result.url;
+  link.textContent = (result.meta && result.meta.title) || result.url;
+  heading.append(link);
+  const excerpt = document.createElement("p");
+  excerpt.append(...excerptNodes(result.excerpt || ""));
+  item.append(heading, excerpt);
+  return item;
+}
+
+// Add the next batch of results; `focus` moves the keyboard to the first new one.
+async function showMore(ticket, focus) {
+  const batch = pending.splice(0, BATCH);
+  const data = await Promise.all(batch.map((r) => r.data()));
+  if (ticket !== latest) return;
+  const items = data.map(resultItem);
+  list.append(...items);
+  list.hidden = list.children.length === 0;
+  more.hidden = pending.length === 0;
+  if (focus && items.length) items[0].querySelector("a").focus();
+}
+
+async function show(search, query, ticket) {
   list.replaceChildren();
-  for (const result of results) {
-    const item = document.createElement("li");
-    const heading = document.createElement("h2");
-    heading.className = "search-result-title";
-    const link = document.createElement("a");
-    link.href = result.url;
-    link.textContent = (result.meta && result.meta.title) || result.url;
-    heading.append(link);
-    const excerpt = document.createElement("p");
-    excerpt.append(...excerptNodes(result.excerpt || ""));
-    item.append(heading, excerpt);
-    list.append(item);
-  }
-  list.hidden = results.length === 0;
+  pending = search.results.slice();
+  await showMore(ticket, false);
+  if (ticket !== latest) return;
   indexLink.hidden = false;
+  const total = search.results.length;
   const name = total === 0 ? "textNone" : total === 1 ? "textOne" : "textMany";
   status.textContent = text(name, { count: total, query });
 }
@@ -80,14 +98,15 @@ async function run(query) {
   if (!query) {
     list.replaceChildren();
     list.hidden = true;
+    more.hidden = true;
+    pending = [];
     status.textContent = "";
     return;
   }
   try {
     const engine = await loadPagefind();
     const search = await engine.search(query);
-    const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    if (ticket === latest) show(data, query, search.results.length);
+    if (ticket === latest) await show(search, query, ticket);
   } catch (error) {
     if (ticket === latest) {
       status.textContent = text("textFailed", {});
@@ -96,7 +115,8 @@ async function run(query) {
   }
 }
 
-if (form && input && status && list) {
+if (form && input && status && list && more) {
+  more.addEventListener("click", () => showMore(latest, true));
   form.hidden = false;
   if (fallback) fallback.hidden = true;
   form.addEventListener("submit", (event) => {
