@@ -168,6 +168,8 @@ class Schedule:
     next_change: datetime | None = None
     """The next moment the output would change by itself: rebuild then."""
     next_change_reason: str = ""
+    coming_alerts: tuple[Alert, ...] = ()
+    """Important messages that start later: not shown yet, but checked already."""
 
 
 @dataclass(frozen=True)

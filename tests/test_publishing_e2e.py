@@ -157,7 +157,10 @@ def test_the_message_reads_in_each_language_with_the_time_of_day(
     )
     out = tmp_path / "out"
     result = build(minimal_site, out, now=DURING, search=False)
-    assert any("no text in fi" in w.message for w in result.warnings)
+    assert result.report is not None
+    (finding,) = [f for f in result.report.findings if f.rule == "alert-translation"]
+    assert (finding.path, finding.line, finding.severity) == ("data/alerts.yaml", 2, "warning")
+    assert ("languages", "fi") in finding.args
     sv = (out / "index.html").read_text("utf-8")
     assert "1 december 2026 kl. 08:00" in sv and "Koka vattnet i minst en minut." in sv
     assert "Viktigt meddelande" in sv
@@ -172,6 +175,23 @@ def test_the_message_reads_in_each_language_with_the_time_of_day(
     assert "Boil drinking water in central Hällefors." in en
     links = [a.get("href") for a in region.iter("a")]
     assert links == ["/fi/kunta/viestintapolitiikka/"]
+
+
+def test_the_check_warns_about_a_coming_message_and_forgets_an_ended_one(
+    minimal_site: Path, write: Write, tmp_path: Path
+) -> None:
+    write(
+        "data/alerts.yaml",
+        GOOD.replace("      en: Boil drinking water in central Hällefors.\n", ""),
+    )
+
+    def findings(now: datetime) -> list[str]:
+        result = build(minimal_site, tmp_path / "out", now=now, search=False)
+        assert result.report is not None
+        return [f.rule for f in result.report.findings if f.rule == "alert-translation"]
+
+    assert findings(datetime.fromisoformat("2026-11-01T00:00:00+01:00")) == ["alert-translation"]
+    assert findings(AFTER) == []
 
 
 # -- the A–Ö index ---------------------------------------------------------

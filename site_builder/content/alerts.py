@@ -248,25 +248,9 @@ def _item_lines(text: str) -> list[dict[str, int]]:
     return []
 
 
-def missing_language_warnings(
-    alerts: tuple[Alert, ...], config: SiteConfig, now: datetime
-) -> list[SiteBuilderError]:
-    """A message shown now or later without a main language: readers get the source text."""
-    warnings: list[SiteBuilderError] = []
-    for alert in alerts:
-        if alert.end is not None and alert.end <= now:
-            continue
-        missing = [lang for lang in config.languages if lang not in alert.text]
-        if missing:
-            warnings.append(
-                ConfigError(
-                    f"message '{alert.id}' has no text in {', '.join(missing)}: readers of "
-                    f"those languages get the {config.source_language} text",
-                    Location(ALERTS_FILE, alert.line),
-                    "add the translations; in a crisis, every main language matters",
-                )
-            )
-    return warnings
+def missing_languages(alert: Alert, languages: tuple[str, ...]) -> list[str]:
+    """The main languages a message has no text in (readers of those get the source text)."""
+    return [lang for lang in languages if lang not in alert.text]
 
 
 def upcoming_changes(alerts: tuple[Alert, ...], now: datetime) -> list[tuple[datetime, str]]:

@@ -20,7 +20,7 @@ from ..errors import BuildFailed, ConfigError, ContentError, Location, SiteBuild
 from ..files import decode_utf8
 from ..model import HOME_KEY, Asset, Glossary, Organisation, Page, Schedule, Site
 from . import frontmatter
-from .alerts import ALERTS_FILE, load_alerts, missing_language_warnings, upcoming_changes
+from .alerts import ALERTS_FILE, load_alerts, upcoming_changes
 from .glossary import load_glossary
 from .organisation import load_organisation
 from .schedule import as_moment, hold_back
@@ -131,8 +131,9 @@ def load_site_reporting(
             unpublished=held,
             next_change=next_change[0] if next_change else None,
             next_change_reason=next_change[1] if next_change else "",
+            coming_alerts=tuple(alert for alert in loaded.alerts if alert.start > now),
         ),
-        warnings=(*loaded.warnings, *missing_language_warnings(loaded.alerts, config, now)),
+        warnings=loaded.warnings,
     )
     return site, errors
 

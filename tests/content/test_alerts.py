@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.config import load_config
-from site_builder.content.alerts import load_alerts, missing_language_warnings
+from site_builder.content.alerts import load_alerts, missing_languages
 from site_builder.content.load import load_site
 from site_builder.errors import BuildFailed
 
@@ -89,17 +89,13 @@ alerts:
     assert "unknown key 'colour'" in loaded.warnings[0].message
 
 
-def test_a_message_without_a_main_language_warns_until_it_ends(
-    minimal_site: Path, write: Write
-) -> None:
+def test_missing_main_languages(minimal_site: Path, write: Write) -> None:
     write(
         "data/alerts.yaml", GOOD.replace("      fi: Keitä juomavesi Hälleforsin keskustassa.\n", "")
     )
-    config = load_config(minimal_site)
-    alerts = load_alerts(config).alerts
-    (warning,) = missing_language_warnings(alerts, config, at("2026-11-01T00:00:00+01:00"))
-    assert "no text in fi" in warning.message and warning.location.line == 2  # type: ignore[union-attr]
-    assert missing_language_warnings(alerts, config, at("2027-01-01T00:00:00+01:00")) == []
+    (alert,) = load_alerts(load_config(minimal_site)).alerts
+    assert missing_languages(alert, ("sv", "fi", "en")) == ["fi"]
+    assert missing_languages(alert, ("sv", "en")) == []
 
 
 def test_the_site_holds_only_active_messages_and_the_next_change(
