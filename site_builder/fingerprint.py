@@ -32,7 +32,12 @@ FINGERPRINTED = frozenset(
 CONTENT_IMAGES = frozenset({".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
 HASH_LENGTH = 10
 #: What a fingerprinted name looks like, for the web server's caching rule.
-PATTERN = rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.[a-z0-9]+$"
+#: Only the fingerprinted types: a document named `protokoll.2024031512.pdf` keeps
+#: short caching, since its name does not change with its content.
+PATTERN = (
+    rf"\.[0-9a-f]{{{HASH_LENGTH}}}\."
+    rf"({'|'.join(sorted(suffix.lstrip('.') for suffix in FINGERPRINTED))})$"
+)
 _CSS_REF = re.compile(
     r"""url\(\s*(?P<q1>['"]?)(?P<url>[^'")\s]+)(?P=q1)\s*\)|@import\s+(?P<q2>['"])(?P<imp>[^'"]+)(?P=q2)"""
 )

@@ -46,3 +46,16 @@ def test_a_root_with_spaces_is_quoted(tmp_path: Path) -> None:
     root = tmp_path / "min sajt"
     text = site_snippet(root=root, url_prefix="", source_language="sv", languages=("sv",))
     assert f'root "{root}";' in text
+
+
+def test_only_fingerprinted_types_are_cached_for_a_year(tmp_path: Path) -> None:
+    import re
+
+    from site_builder.fingerprint import PATTERN
+
+    assert re.search(PATTERN, "/static/style.f04ee2a892.css")
+    assert re.search(PATTERN, "/kommun/karta.0123456789.svg")
+    assert not re.search(PATTERN, "/kommun/protokoll.2024031512.pdf")
+    assert not re.search(PATTERN, "/static/style.css")
+    text = site_snippet(root=tmp_path, url_prefix="", source_language="sv", languages=("sv",))
+    assert f'location ~ "{PATTERN}"' in text
