@@ -38,9 +38,13 @@ def schedule_site(write: Write) -> None:
             "Beslut om Grytskolan",
             "Hemligt tills vidare.",
             extra="publish_at: 2026-12-10T09:00:00+01:00\n",
-            body="Beslutet om Grytskolan.",
+            body="Beslutet om Grytskolan: [protokollet](grytskolan-protokoll.pdf).\n\n"
+            "![Karta](karta.svg)",
         ),
     )
+    # A document only the waiting page links to waits with it; the map, which a
+    # published page shows as well, does not.
+    write("content/kommun/grytskolan-protokoll.pdf", "%PDF-1.4 hemligt")
     write(
         "content/kommun/nedlaggning.fi.md",
         "---\ntitle: Päätös Grytskolanista\nsummary: Salainen.\n---\nPäätös.\n",
@@ -72,6 +76,8 @@ def test_a_future_page_appears_in_no_output_file(
         assert leaks == [], f"{secret!r} leaks into {leaks}"
     assert not (out / "kommun" / "nedlaggning").exists()
     assert not (out / "valet").exists()
+    assert not (out / "kommun" / "grytskolan-protokoll.pdf").exists()
+    assert list((out / "kommun").glob("karta.*.svg")), "the map is shown on the policy page"
     # The link's words stay, without a link, and the build did not fail.
     tree, _ = parse_html((out / "kommun" / "lankar" / "index.html").read_text("utf-8"))
     prose = tree.find(".//div[@class='prose']")  # type: ignore[attr-defined]
@@ -86,6 +92,7 @@ def test_preview_and_a_later_clock_build_it(
     preview = build(minimal_site, tmp_path / "preview", now=DURING, preview=True, search=False)
     assert (tmp_path / "preview" / "kommun" / "nedlaggning" / "index.html").is_file()
     assert (tmp_path / "preview" / "valet" / "resultat" / "index.html").is_file()
+    assert (tmp_path / "preview" / "kommun" / "grytskolan-protokoll.pdf").is_file()
     assert preview.next_change is None
     later = tmp_path / "later"
     build(

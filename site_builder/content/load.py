@@ -23,7 +23,7 @@ from . import frontmatter
 from .alerts import ALERTS_FILE, load_alerts, upcoming_changes
 from .glossary import load_glossary
 from .organisation import load_organisation
-from .schedule import as_moment, hold_back
+from .schedule import as_moment, hold_back, waiting_files
 from .variants import check_variants
 
 _PAGE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$")
@@ -103,9 +103,14 @@ def load_site_reporting(
         for page in pages
         if page.key == HOME_KEY and page.lang == config.source_language and page.meta.publish_at
     )
+    all_pages = pages
     pages, held = hold_back(
         pages, source_language=config.source_language, now=now, tz=config.tz, preview=preview
     )
+    if held:
+        waiting = [page for page in all_pages if page.source in held]
+        held_files = waiting_files(waiting, pages, assets)
+        assets = [asset for asset in assets if asset.source not in held_files]
     loaded = load_alerts(config)
     errors.extend(loaded.errors)
     for alert in loaded.alerts:

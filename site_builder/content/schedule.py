@@ -9,10 +9,14 @@ A–Ö index) can ever see it. `--preview` keeps everything, for internal review
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import posixpath
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, tzinfo
+from urllib.parse import unquote, urlsplit
 
-from ..model import HOME_KEY, Page
+from markdown_it import MarkdownIt
+
+from ..model import HOME_KEY, Asset, Page
 
 
 def as_moment(value: date | datetime, tz: tzinfo) -> datetime:
@@ -68,3 +72,40 @@ def _held_ancestor(key: str, held_keys: dict[str, datetime]) -> datetime | None:
         if ancestor in held_keys:
             return held_keys[ancestor]
     return None
+
+
+def waiting_files(
+    held: Iterable[Page], published: Iterable[Page], assets: Iterable[Asset]
+) -> set[str]:
+    """Files in `content/` that only waiting pages link to: held back with them.
+
+    A decision's PDF beside its page must not be public before the page; a
+    file that a published page also links to is published as usual.
+    """
+    sources = {asset.source for asset in assets}
+    wanted = {ref for page in held for ref in _file_links(page) if ref in sources}
+    if not wanted:
+        return set()
+    names = {posixpath.basename(ref) for ref in wanted}
+    for page in published:
+        if any(name in page.body for name in names):  # cheap filter before parsing
+            wanted.difference_update(_file_links(page))
+    return wanted
+
+
+_PARSER = MarkdownIt("commonmark", {"html": False})
+
+
+def _file_links(page: Page) -> Iterator[str]:
+    """Site-relative paths of the files a page's Markdown links to or shows."""
+    base = posixpath.dirname(page.source)
+    for token in _PARSER.parse(page.body):
+        for child in token.children or ():
+            target = child.attrGet("href") if child.type == "link_open" else None
+            if child.type == "image":
+                target = child.attrGet("src")
+            if not isinstance(target, str) or not target or "://" in target:
+                continue
+            path = unquote(urlsplit(target).path)
+            if path and not path.startswith("/"):
+                yield posixpath.normpath(posixpath.join(base, path))
