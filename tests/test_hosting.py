@@ -234,3 +234,33 @@ def test_a_swedish_word_in_the_swedish_search_finds_the_page(
             assert nojs.url == base + "/a-o/"
         finally:
             browser.close()
+
+
+def test_without_an_index_the_search_page_says_so_and_offers_the_index(
+    minimal_site: Path, tmp_path: Path
+) -> None:
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    from site_builder.nginx import full_config
+
+    out = tmp_path / "out"
+    build(minimal_site, out, search=False)
+    port = free_port()
+    config = full_config(
+        root=out,
+        listen=f"127.0.0.1:{port}",
+        url_prefix="",
+        source_language="sv",
+        languages=("sv", "fi", "en"),
+    )
+    with running_nginx(config, tmp_path / "nginx", port) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(base + "/en/search/?q=policy")
+            status = page.get_by_role("status")
+            status.filter(has_text="Search is not working right now.").wait_for(timeout=15000)
+            assert page.get_by_role("link", name="All pages from A to Z").is_visible()
+        finally:
+            browser.close()
