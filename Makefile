@@ -8,7 +8,9 @@ STAMP := $(VENV)/.installed
 PYBABEL := $(BIN)/pybabel
 LANGS := sv fi en
 
-.PHONY: build serve bench test lint typecheck clean i18n-extract i18n-update i18n-compile
+NODE_STAMP := node_modules/.installed
+
+.PHONY: build serve bench test a11y lint typecheck clean i18n-extract i18n-update i18n-compile
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,8 +30,20 @@ serve: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 
-test: $(STAMP)
+# Test-only npm packages: axe-core (run in Chromium) and vnu-jar (the Nu HTML
+# Checker, run with Java). --ignore-scripts: vnu-jar's own script would try to
+# download a JRE; Debian's Java is used instead.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# Only the browser and validator tests: axe-core on every page, keyboard,
+# reflow, text spacing, no JavaScript, reduced motion, screenshots, vnu.
+a11y: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest -m a11y
 
 lint: $(STAMP)
 	$(BIN)/ruff check site_builder tests bench
