@@ -2,8 +2,9 @@
 
 These tests are marked `a11y` (`make a11y` runs only them). They need Debian's
 Chromium, Playwright for Python, Java and the npm packages axe-core and
-vnu-jar; `.ci/run` installs all of them. Where one is missing the tests fail
-and say what to install: a skipped accessibility test would prove nothing.
+vnu-jar; `.ci/run` installs all of them. As with the other real-browser tests
+(tests/servers.py), a developer machine without them skips these tests, saying
+what to install; in CI a missing tool is a failure.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.pipeline import BuildResult, build
+from tests.servers import require
 
 from .harness import REPO, SiteServer, html_pages, missing_tools, serve
 
@@ -29,8 +31,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def tools() -> None:
     missing = missing_tools()
-    if missing:
-        pytest.fail("the browser tests need: " + "; ".join(missing), pytrace=False)
+    require("; ".join(missing), not missing)
 
 
 @pytest.fixture(scope="session")

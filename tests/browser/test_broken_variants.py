@@ -48,7 +48,7 @@ def broken_site(tmp_path: Path, **edits: Callable[[str], str]) -> Path:
         assert after != before, f"the edit to {rel} changed nothing: the theme moved on?"
         path.write_text(after, "utf-8")
     out = tmp_path / "public"
-    build(site, out)
+    build(site, out, search=False)
     return out
 
 
