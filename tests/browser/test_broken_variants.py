@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from site_builder.pipeline import build
 
@@ -31,8 +32,13 @@ STYLE = THEME / "static" / "style.css"
 SAMPLE = ["index.html", "kommun/informationspolicy/index.html"]
 
 
-def broken_site(tmp_path: Path, **edits: Callable[[str], str]) -> Path:
-    """Copy the site, apply `edits` (theme file path with / as __ → function), build it."""
+def broken_site(
+    tmp_path: Path, checks_off: tuple[str, ...] = (), **edits: Callable[[str], str]
+) -> Path:
+    """Copy the site, apply `edits` (theme file path with / as __ → function), build it.
+
+    `checks_off` turns off build-time check rules that would refuse to build
+    the broken site (they catch some of the same breakage before any browser)."""
     site = tmp_path / "site"
     for name in ("site.yaml", "content", "data", "locales", "themes"):
         source = REPO / name
@@ -47,6 +53,10 @@ def broken_site(tmp_path: Path, **edits: Callable[[str], str]) -> Path:
         after = edit(before)
         assert after != before, f"the edit to {rel} changed nothing: the theme moved on?"
         path.write_text(after, "utf-8")
+    if checks_off:
+        config = yaml.safe_load((site / "site.yaml").read_text("utf-8"))
+        config.setdefault("checks", {}).update({rule: {"severity": "off"} for rule in checks_off})
+        (site / "site.yaml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     out = tmp_path / "public"
     build(site, out, search=False)
     return out
@@ -165,6 +175,7 @@ class TestBrokenVariantsFail:
     def test_axe_reports_missing_alt_and_low_contrast(self, tmp_path: Path) -> None:
         public = broken_site(
             tmp_path,
+            checks_off=("alt-text", "logo", "empty-link"),
             **{
                 HEADER_KEY: lambda t: t.replace('alt="{{ page.site_title }}" ', ""),
                 STYLE_KEY: css(".summary { color: #aaaaaa; }\n"),
@@ -183,6 +194,7 @@ class TestBrokenVariantsFail:
     def test_vnu_reports_invalid_html(self, tmp_path: Path) -> None:
         public = broken_site(
             tmp_path,
+            checks_off=("html-parse",),
             **{
                 BASE_KEY: lambda t: t.replace(
                     '<main id="main-content"', '<main id="main-content" id="again"'
