@@ -10,6 +10,7 @@ edit. `make i18n-tool-update` extracts new ids into it.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
 from .base import Finding
@@ -24,6 +26,7 @@ from .base import Finding
 DOMAIN = "site_builder"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ("en", "sv")
+_DECIMAL = re.compile(r"^\d+\.\d+$")
 
 
 def msg(message: str) -> str:
@@ -67,7 +70,9 @@ class Messages:
 
     def __call__(self, message: str, **args: object) -> str:
         text = self._translations.gettext(message) if message else ""
-        return text % args if args else text
+        if not args:
+            return text
+        return text % {k: self._localised(v) if isinstance(v, str) else v for k, v in args.items()}
 
     def plural(self, forms: tuple[str, str], count: int, **args: object) -> str:
         text = self._translations.ngettext(forms[0], forms[1], count)
@@ -78,6 +83,17 @@ class Messages:
 
     def hint(self, finding: Finding) -> str:
         return self._format(finding.hint, finding)
+
+    def number(self, value: float, decimals: int = 1) -> str:
+        """A decimal number as the language writes it: 49.7, 49,7."""
+        pattern = "0." + "0" * decimals if decimals else "0"
+        return str(format_decimal(value, format=pattern, locale=self.lang))
+
+    def _localised(self, value: str) -> str:
+        """Decimal numbers in findings' fields ("49.7") get the language's decimal sign."""
+        if _DECIMAL.match(value):
+            return self.number(float(value), len(value.split(".")[1]))
+        return value
 
     def language_name(self, code: str) -> str:
         """A language named in the messages' language: "Finnish", "finska"."""
@@ -93,7 +109,7 @@ class Messages:
         text = self._translations.gettext(message)
         if not finding.args:
             return text
-        args = dict(finding.args)
+        args = {key: self._localised(value) for key, value in finding.args}
         if "language" in args:  # a language code: named in the reader's language
             args["language"] = self.language_name(args["language"])
         try:

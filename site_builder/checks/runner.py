@@ -10,7 +10,7 @@ the `Report`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..config import SiteConfig
@@ -209,6 +209,8 @@ class Report:
     pages: tuple[PageSummary, ...]
     rules: tuple[tuple[Rule, Severity | None], ...]
     """Every rule with the severity it ran with (None: turned off in site.yaml)."""
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Every rule's options as it ran with them (`lix` → `max: 50`)."""
 
     @property
     def errors(self) -> int:
@@ -266,6 +268,7 @@ def finish(
             PageSummary(p.output, p.path, p.lang, p.title, p.lix) for p in site_input.pages
         ),
         rules=tuple((rule, settings.of(rule).severity) for rule in all_rules()),
+        options={rule.id: settings.of(rule).options for rule in all_rules()},
     )
 
 

@@ -33,7 +33,7 @@ def check(page: PageInput, ctx: RuleContext) -> Iterator[Finding]:
                 "Shorter sentences and everyday words lower it: aim for 15–20 words a sentence, "
                 "and split long compound words where you can."
             ),
-            score=f"{lix.score:.0f}",
+            score=f"{lix.score:.1f}",
             max=limit,
             words=lix.words,
             sentences=lix.sentences,
