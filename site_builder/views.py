@@ -279,7 +279,10 @@ class ViewBuilder:
         links = []
         for code in codes:
             page = versions.get(code)
-            url = self.url(page.path if page else self.home_path(code))
+            # no version in this language: its home page, or (on a site that has none
+            # in that language yet) the source home page, never an address nobody built
+            target = page or self.lang_views.preferred(HOME_KEY, code)
+            url = self.url(target.path)
             home_label = "" if page else self.lang_views.gettext(code)(N_("home page"))
             links.append(
                 LanguageLink(
@@ -476,7 +479,7 @@ class ViewBuilder:
             content="",
             url=self.url(path),
             canonical=self.absolute(path),
-            home_url=self.url(self.home_path(lang)),
+            home_url=self.url(self.lang_views.preferred(HOME_KEY, lang).path),
             alternates=alternates,
             languages=languages if languages is not None else self.languages(None, lang),
             menu=self.menu(lang, None),

@@ -76,7 +76,8 @@ class Messages:
 
     def plural(self, forms: tuple[str, str], count: int, **args: object) -> str:
         text = self._translations.ngettext(forms[0], forms[1], count)
-        return text % {"count": count, **args}
+        localised = {k: self._localised(v) if isinstance(v, str) else v for k, v in args.items()}
+        return text % {"count": count, **localised}
 
     def message(self, finding: Finding) -> str:
         return self._format(finding.message, finding)

@@ -21,6 +21,33 @@ _PAGES_ABOVE = msg_plural(
     "%(count)d page is above the limit of %(max)s.",
     "%(count)d pages are above the limit of %(max)s.",
 )
+#: Headings and labels used inside f-strings (marked here, where extraction sees them).
+_LABELS = (
+    msg("LIX across the site"),
+    msg("Pages, worst first"),
+    msg("Other files"),
+    msg("Silenced findings"),
+    msg("The rules"),
+    msg("No Swedish page has text to measure."),
+    msg("LIX per Swedish page"),
+    msg("Page"),
+    msg("Words"),
+    msg("Sentences"),
+    msg("Long words"),
+    msg("Pages without findings"),
+    msg("A page may silence a rule for itself, with a written reason."),
+    msg("File"),
+    msg("Rule"),
+    msg("Finding"),
+    msg("Reason"),
+    msg("Severity"),
+    msg("What it checks"),
+)
+_MEASURED = msg_plural(
+    "LIX of %(count)d Swedish page: %(high)s.",
+    "LIX of %(count)d Swedish pages, highest first: from %(high)s down to %(low)s, "
+    "median %(median)s.",
+)
 _STYLE = """
 body { font: 1.0625rem/1.5 system-ui, sans-serif; color: #1d1d1b; background: #fff;
   margin: 0 auto; padding: 1rem 1.5rem 3rem; max-width: 60rem; }
@@ -72,15 +99,15 @@ def format_html(report: Report, messages: Messages, site_title: str = "") -> str
         '<nav aria-labelledby="contents"><h2 id="contents">',
         escape(_(msg("Contents"))),
         "</h2><ul>",
-        f'<li><a href="#lix">{escape(_(msg("LIX across the site")))}</a></li>',
-        f'<li><a href="#pages">{escape(_(msg("Pages, worst first")))}</a></li>',
+        f'<li><a href="#lix">{escape(_("LIX across the site"))}</a></li>',
+        f'<li><a href="#pages">{escape(_("Pages, worst first"))}</a></li>',
     ]
     others = sorted(path for path in by_path if path not in pages)
     if others:
-        parts.append(f'<li><a href="#other-files">{escape(_(msg("Other files")))}</a></li>')
+        parts.append(f'<li><a href="#other-files">{escape(_("Other files"))}</a></li>')
     if report.silenced:
-        parts.append(f'<li><a href="#silenced">{escape(_(msg("Silenced findings")))}</a></li>')
-    parts.append(f'<li><a href="#rules">{escape(_(msg("The rules")))}</a></li></ul></nav>')
+        parts.append(f'<li><a href="#silenced">{escape(_("Silenced findings"))}</a></li>')
+    parts.append(f'<li><a href="#rules">{escape(_("The rules"))}</a></li></ul></nav>')
     parts += _lix_section(report, messages)
     parts += _pages_section(report, pages, by_path, messages)
     if others:
@@ -99,26 +126,24 @@ def format_html(report: Report, messages: Messages, site_title: str = "") -> str
 
 def _lix_section(report: Report, messages: Messages) -> list[str]:
     _ = messages
+    min_words = report.options.get("lix", {}).get("min_words", 0)
     measured = sorted(
-        (page for page in report.pages if page.lix is not None),
+        (page for page in report.pages if page.lix is not None and page.lix.words >= min_words),
         key=lambda p: (-(p.lix.score if p.lix else 0.0), p.path),
     )
     limit = _lix_limit(report)
     out = [
         '<section aria-labelledby="lix">',
-        f'<h2 id="lix">{escape(_(msg("LIX across the site")))}</h2>',
+        f'<h2 id="lix">{escape(_("LIX across the site"))}</h2>',
     ]
     if not measured:
-        out += [f"<p>{escape(_(msg('No Swedish page has text to measure.')))}</p>", "</section>"]
+        out += [f"<p>{escape(_('No Swedish page has text to measure.'))}</p>", "</section>"]
         return out
     scores = [page.lix.score for page in measured if page.lix]
     above = sum(1 for score in scores if score > limit)
-    description = _(
-        msg(
-            "LIX of %(count)s Swedish pages, highest first: from %(high)s down to %(low)s, "
-            "median %(median)s."
-        ),
-        count=len(scores),
+    description = messages.plural(
+        _MEASURED,
+        len(scores),
         high=f"{max(scores):.1f}",
         low=f"{min(scores):.1f}",
         median=f"{statistics.median(scores):.1f}",
@@ -138,15 +163,20 @@ def _lix_section(report: Report, messages: Messages) -> list[str]:
         + "</p>"
     )
     out.append(_chart(measured, limit, description, messages))
+    out.append(
+        "<p>"
+        + escape(_(msg("Pages with fewer than %(count)s words are not measured."), count=min_words))
+        + "</p>"
+    )
     out.append("<table>")
-    out.append(f"<caption>{escape(_(msg('LIX per Swedish page')))}</caption>")
+    out.append(f"<caption>{escape(_('LIX per Swedish page'))}</caption>")
     out.append(
         "<thead><tr>"
-        f'<th scope="col">{escape(_(msg("Page")))}</th>'
+        f'<th scope="col">{escape(_("Page"))}</th>'
         f'<th scope="col" class="number">LIX</th>'
-        f'<th scope="col" class="number">{escape(_(msg("Words")))}</th>'
-        f'<th scope="col" class="number">{escape(_(msg("Sentences")))}</th>'
-        f'<th scope="col" class="number">{escape(_(msg("Long words")))}</th>'
+        f'<th scope="col" class="number">{escape(_("Words"))}</th>'
+        f'<th scope="col" class="number">{escape(_("Sentences"))}</th>'
+        f'<th scope="col" class="number">{escape(_("Long words"))}</th>'
         "</tr></thead><tbody>"
     )
     for page in measured:
@@ -212,7 +242,7 @@ def _pages_section(
     ordered = sorted(pages.values(), key=badness)
     out = [
         '<section aria-labelledby="pages">',
-        f'<h2 id="pages">{escape(_(msg("Pages, worst first")))}</h2>',
+        f'<h2 id="pages">{escape(_("Pages, worst first"))}</h2>',
     ]
     clean: list[PageSummary] = []
     for page in ordered:
@@ -228,7 +258,7 @@ def _pages_section(
         out += _findings(found, messages)
         out.append("</article>")
     if clean:
-        out.append(f"<h3>{escape(_(msg('Pages without findings')))}</h3><ul>")
+        out.append(f"<h3>{escape(_('Pages without findings'))}</h3><ul>")
         for page in sorted(clean, key=lambda p: p.path):
             lix = f" · {_lix_text(page, messages)}" if page.lix is not None else ""
             out.append(f"<li><code>{escape(page.path)}</code>{escape(lix)}</li>")
@@ -270,13 +300,13 @@ def _silenced_section(report: Report, messages: Messages) -> list[str]:
     _ = messages
     out = [
         '<section aria-labelledby="silenced">',
-        f'<h2 id="silenced">{escape(_(msg("Silenced findings")))}</h2>',
-        f"<p>{escape(_(msg('A page may silence a rule for itself, with a written reason.')))}</p>",
+        f'<h2 id="silenced">{escape(_("Silenced findings"))}</h2>',
+        f"<p>{escape(_('A page may silence a rule for itself, with a written reason.'))}</p>",
         "<table><thead><tr>",
-        f'<th scope="col">{escape(_(msg("File")))}</th>',
-        f'<th scope="col">{escape(_(msg("Rule")))}</th>',
-        f'<th scope="col">{escape(_(msg("Finding")))}</th>',
-        f'<th scope="col">{escape(_(msg("Reason")))}</th>',
+        f'<th scope="col">{escape(_("File"))}</th>',
+        f'<th scope="col">{escape(_("Rule"))}</th>',
+        f'<th scope="col">{escape(_("Finding"))}</th>',
+        f'<th scope="col">{escape(_("Reason"))}</th>',
         "</tr></thead><tbody>",
     ]
     for silenced in report.silenced:
@@ -294,11 +324,11 @@ def _rules_section(report: Report, messages: Messages) -> list[str]:
     _ = messages
     out = [
         '<section aria-labelledby="rules">',
-        f'<h2 id="rules">{escape(_(msg("The rules")))}</h2>',
+        f'<h2 id="rules">{escape(_("The rules"))}</h2>',
         "<table><thead><tr>",
-        f'<th scope="col">{escape(_(msg("Rule")))}</th>',
-        f'<th scope="col">{escape(_(msg("Severity")))}</th>',
-        f'<th scope="col">{escape(_(msg("What it checks")))}</th>',
+        f'<th scope="col">{escape(_("Rule"))}</th>',
+        f'<th scope="col">{escape(_("Severity"))}</th>',
+        f'<th scope="col">{escape(_("What it checks"))}</th>',
         "</tr></thead><tbody>",
     ]
     for rule, severity in report.rules:

@@ -81,6 +81,8 @@ def load_settings(config: SiteConfig, rules: Sequence[Rule] | None = None) -> Se
         options = dict(rule.options)
         for key, value in raw.items():
             if key == "severity":
+                if value is False:  # YAML reads a bare `off` as false
+                    value = "off"
                 if value not in SEVERITY_NAMES:
                     errors.append(
                         ConfigError(

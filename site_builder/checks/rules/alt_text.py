@@ -34,15 +34,16 @@ _MEANINGLESS = frozenset(
 
 
 def check(page: PageInput, ctx: RuleContext) -> Iterator[Finding]:
-    lines: dict[str, int] = {}
+    written: dict[str, list[tuple[int, str]]] = {}
     if page.body is not None:
         for link in page.body.links:
             if link.is_image:
-                lines.setdefault(link.href, link.line)
+                written.setdefault(link.href, []).append((link.line, link.written))
     for img in page.root.iter("img"):
         alt = img.get("alt")
-        line = lines.get(img.get("src") or "")
         src = img.get("src") or ""
+        queue = written.get(src)
+        line, src = queue.pop(0) if queue else (None, src)  # as the editor wrote it
         decorative = "decorative" in (img.get("class") or "").split()
         if alt is None:
             yield ctx.on_page(

@@ -18,7 +18,7 @@ def check(page: PageInput, ctx: RuleContext) -> Iterator[Finding]:
                 page,
                 lines.get(element_id),
                 msg("The id '%(id)s' is used %(count)s times on the page."),
-                msg("Give headings different texts, or set another id with {#other-id}."),
+                msg("Give headings different texts, or change the {#id} line above one of them."),
                 id=element_id,
                 count=count,
             )

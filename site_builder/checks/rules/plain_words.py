@@ -39,7 +39,7 @@ def check(page: PageInput, ctx: RuleContext) -> Iterator[Finding]:
                 page.path,
                 block.line + block.text.count("\n", 0, match.start()),
                 msg("'%(found)s' is officialese; write '%(use)s' instead."),
-                msg("Plain words from Myndigheternas skrivregler (data/plain-words.yaml)."),
+                msg("The list of plain words, with its sources, is in data/plain-words.yaml."),
                 found=match.group(0),
                 use=word.use,
             )
