@@ -34,6 +34,7 @@ from .checks import (
 )
 from .compress import gzip_bytes, text_files
 from .config import SiteConfig, load_config
+from .content.accessibility import load_statement
 from .content.load import load_site_reporting
 from .errors import ContentError, SiteBuilderError, TemplateError, raise_if_any
 from .feeds import atom_xml
@@ -45,6 +46,7 @@ from .output import DryOutput, StagedOutput
 from .search_index import BUNDLE_DIR, index_site
 from .sitemap import robots_txt, sitemap_xml
 from .special_views import generated_paths, index_view, search_view
+from .statement_views import statement_page_view
 from .templates import Theme
 from .views import ViewBuilder
 
@@ -139,6 +141,9 @@ def _run(
         if site.schedule is not None:
             result.next_change = site.schedule.next_change
             result.next_change_reason = site.schedule.next_change_reason
+        today = site.schedule.now.date() if site.schedule else date.today()
+        statement, statement_errors = load_statement(config, site, today)
+        content_errors.extend(statement_errors)
     with timer.step("fingerprints"):
         site = fingerprint_content_assets(site)
         static = theme_files(config.theme_dir / "static", config.root)
@@ -150,7 +155,7 @@ def _run(
             data=load_check_data(config),
             catalogs=loaded,
             template=template_catalog(config),
-            today=site.schedule.now.date() if site.schedule else date.today(),
+            today=today,
         )
     views = ViewBuilder(
         site,
@@ -170,6 +175,18 @@ def _run(
         for page in site.pages:
             body = rendered.bodies[page.source]
             view = views.page_view(page, body.html)
+            if statement is not None and page.key == statement.page:
+                unit = site.organisation.get(statement.feedback_unit)
+                contact = views.contact_for(unit, page.lang)
+                if contact is not None:  # the loader made sure the unit exists
+                    view = statement_page_view(
+                        view,
+                        statement,
+                        contact,
+                        views.gettext_for(view.ui_lang),
+                        views.language_note,
+                        site.source_language,
+                    )
             html = theme.render(view, catalogs.get(view.ui_lang) or NullTranslations())
             checker.check(page.output_file, page.lang, html, page, body)
             staged.write(page.output_file, html, page.source)

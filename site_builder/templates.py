@@ -30,6 +30,7 @@ TEMPLATE_FOR_KIND = {
     "404": "404.html",
     "search": "search.html",
     "index": "az_index.html",
+    "accessibility_statement": "accessibility_statement.html",
 }
 
 

@@ -1,4 +1,4 @@
-"""Screenshots for a person to look at: home, a content page and the policy, per language.
+"""Screenshots for a person to look at: home, a content page, the policy, the statement.
 
 Written to test-artifacts/screenshots/ (ignored by git), at a desktop width
 and at 320 CSS px, the whole page. A screenshot cannot judge a design; the
@@ -18,6 +18,7 @@ SHOTS = {
         ("home", "index.html"),
         ("page", "omsorg/aldreomsorg/index.html"),
         ("policy", "kommun/informationspolicy/index.html"),
+        ("statement", "om-webbplatsen/tillganglighet/index.html"),
     ],
 }
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "320px": {"width": 320, "height": 640}}
