@@ -104,6 +104,7 @@ def build(
     preview: bool = False,
     search: bool = True,
     strict: bool = False,
+    checks: bool = True,
 ) -> BuildResult:
     """Build the site in `site_dir` into `out_dir`; raise `SiteBuilderError` on failure.
 
@@ -111,13 +112,22 @@ def build(
     the current time); `preview` builds scheduled pages too; `search=False` skips
     the search index. Raises `ChecksFailed` (with the whole report) when a check
     finds an error, or a warning with `strict`; the previous output is then untouched.
+    `checks=False` runs no rule (content errors still stop the build): for previews.
     """
-    return _run(site_dir, out_dir, now=now, preview=preview, search=search, strict=strict)
+    return _run(
+        site_dir,
+        out_dir,
+        now=now,
+        preview=preview,
+        search=search,
+        strict=strict,
+        checks=checks,
+    )
 
 
 def check(site_dir: Path, *, now: datetime | None = None) -> BuildResult:
     """Run the build and every check, and write nothing; the report is in the result."""
-    return _run(site_dir, None, now=now, preview=False, search=False, strict=False)
+    return _run(site_dir, None, now=now, preview=False, search=False, strict=False, checks=True)
 
 
 def _run(
@@ -128,13 +138,14 @@ def _run(
     preview: bool,
     search: bool,
     strict: bool,
+    checks: bool,
 ) -> BuildResult:
     result = BuildResult(out_dir=(out_dir or site_dir).resolve())
     timer = _Timer(result)
     with timer.step("config"):
         config = load_config(site_dir)
         result.warnings.extend(config.warnings)
-        settings = load_settings(config)
+        settings = load_settings(config) if checks else Settings.none()
     with timer.step("content"):
         site, content_errors = load_site_reporting(config, now=now, preview=preview)
         result.warnings.extend(site.warnings)
@@ -168,7 +179,7 @@ def _run(
         content_errors.extend(rendered.errors)
     publish = out_dir is not None and not content_errors
     staged: StagedOutput | DryOutput = StagedOutput(out_dir) if publish and out_dir else DryOutput()
-    checker = _PageChecker(shared, settings)
+    checker = _PageChecker(shared, settings, enabled=checks)
     try:
         start = time.perf_counter()
         theme = Theme(config, asset_url=asset_urls(config, static))
@@ -235,9 +246,10 @@ def _run(
 class _PageChecker:
     """Runs the per-page checks on each page as it is rendered; keeps only the facts."""
 
-    def __init__(self, shared: Shared, settings: Settings) -> None:
+    def __init__(self, shared: Shared, settings: Settings, *, enabled: bool = True) -> None:
         self.shared = shared
         self.settings = settings
+        self.enabled = enabled
         self.facts: list[PageFacts] = []
         self.seconds = 0.0
 
@@ -249,6 +261,8 @@ class _PageChecker:
         page: Page | None = None,
         body: RenderedMarkdown | None = None,
     ) -> None:
+        if not self.enabled:
+            return
         start = time.perf_counter()
         subject = page_input(output, lang, page, body, html, self.shared)
         self.facts.append(check_page(subject, self.settings))

@@ -59,6 +59,11 @@ class Settings:
     def enabled(self, rule: Rule) -> bool:
         return self.of(rule).severity is not None
 
+    @classmethod
+    def none(cls) -> Settings:
+        """Every rule off (`build --no-checks`); content errors are still reported."""
+        return cls({rule.id: RuleSettings(None, dict(rule.options)) for rule in all_rules()})
+
 
 def load_settings(config: SiteConfig, rules: Sequence[Rule] | None = None) -> Settings:
     """Settings per rule from `checks:` in site.yaml; every problem is reported at once."""

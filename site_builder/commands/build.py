@@ -34,6 +34,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--no-search", action="store_true", help="skip the search index (faster builds)"
     )
+    parser.add_argument(
+        "--no-checks",
+        action="store_true",
+        help="skip the checks (faster builds, for previews; never publish this output)",
+    )
     add_report_arguments(parser)
     parser.set_defaults(run=run)
 
@@ -65,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
             preview=args.preview,
             search=not args.no_search,
             strict=args.strict,
+            checks=not args.no_checks,
         )
     except ChecksFailed as failed:
         # warnings first, so that the errors end up in view
@@ -91,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.preview:
         print("Preview: pages scheduled for later are included. Do not publish this output.")
+    if args.no_checks:
+        print("Built without checks: run site-builder check before publishing this output.")
     if result.next_change is not None:
         # CI reads this line to schedule the next build (see README: Publishing).
         when = result.next_change.isoformat()

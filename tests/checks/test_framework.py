@@ -209,3 +209,27 @@ def test_checks_failed_carries_located_errors(minimal_site: Path, write: Write) 
         build(minimal_site, minimal_site / "out", search=False)
     assert [str(e.location) for e in failed.value.errors] == [f"{PAGE}:{BODY_LINE}"]
     assert failed.value.errors[0].message.startswith("[link-text] ")
+
+
+def test_no_checks_builds_but_still_stops_on_content_errors(
+    minimal_site: Path, write: Write, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "public"
+    write(PAGE, page(body="[Klicka här](../kommun/informationspolicy.sv.md)"))
+    assert main(["build", "--site", str(minimal_site), "--out", str(out), "--no-checks"]) == 0
+    assert "Built without checks" in capsys.readouterr().out
+    write(PAGE, "---\ntitle: [trasig\n---\n")
+    assert main(["build", "--site", str(minimal_site), "--out", str(out), "--no-checks"]) == 1
+    assert "error [content] invalid YAML" in capsys.readouterr().err
+
+
+def test_the_readme_lists_every_rule_with_its_severity() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    section = readme.split("### The rules", 1)[1].split("\n\n", 2)[1]
+    rows = {
+        cells[1].strip("` "): cells[2].strip()
+        for line in section.splitlines()
+        if (cells := line.split("|")) and len(cells) > 3 and cells[1].strip().startswith("`")
+    }
+    expected = {rule.id: rule.severity.value for rule in all_rules()}
+    assert rows == expected, "add a row for each rule to README.md, section Checks"
