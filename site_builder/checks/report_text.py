@@ -12,6 +12,7 @@ _ERRORS = msg_plural("%(count)d error", "%(count)d errors")
 _WARNINGS = msg_plural("%(count)d warning", "%(count)d warnings")
 _FILES = msg_plural("in %(count)d file", "in %(count)d files")
 _SILENCED = msg_plural("%(count)d silenced", "%(count)d silenced")
+_QUOTED = msg("“%(reason)s”")
 _SEVERITY = {Severity.ERROR: msg("error"), Severity.WARNING: msg("warning")}
 
 
@@ -31,7 +32,8 @@ def format_text(
         for silenced in report.silenced:
             finding = silenced.finding
             where = f"{finding.path}:{finding.line}" if finding.line else finding.path
-            lines.append(f"  {where} [{finding.rule}] “{silenced.reason}”")
+            reason = messages(_QUOTED, reason=silenced.reason)
+            lines.append(f"  {where} [{finding.rule}] {reason}")
         lines.append("")
     off = [rule.id for rule, severity in report.rules if severity is None]
     if off and only is None:
