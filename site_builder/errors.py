@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -40,10 +41,22 @@ class SiteBuilderError(Exception):
         self.location = location
         self.hint = hint
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle by state, not by `args`: subclasses take other arguments than the message,
+        and errors cross process boundaries (parallel rendering) and the build cache."""
+        return (_restore_error, (type(self), self.__dict__.copy()))
+
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
         fix = f"\n  → {self.hint}" if self.hint else ""
         return f"{where}{self.message}{fix}"
+
+
+def _restore_error(cls: type[SiteBuilderError], state: dict[str, Any]) -> SiteBuilderError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, state.get("message", ""))
+    error.__dict__.update(state)
+    return error
 
 
 class ConfigError(SiteBuilderError):

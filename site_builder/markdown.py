@@ -172,7 +172,7 @@ class MarkdownRenderer:
         text: list[TextBlock] = []
         for index, token in enumerate(tokens):
             if token.type == "heading_open":
-                self._heading(token, tokens, state)
+                self._heading(token, tokens[index + 1], state)
             self._check_attributes(token, state, _line(token, page))
             if token.type == "inline" and token.children:
                 self._inline(token, state)
@@ -197,8 +197,19 @@ class MarkdownRenderer:
             explained=explained,
         )
 
-    def _heading(self, token: Token, tokens: list[Token], state: _State) -> None:
-        inline = tokens[tokens.index(token) + 1]
+    def outcome(self, page: Page, written: str, line: int, is_image: bool) -> tuple[object, ...]:
+        """What a link in `page` resolves to with the site as it is now.
+
+        The build cache keeps a page's rendered body while the outcome of every
+        link in it stays the same (a renamed or newly translated target changes it).
+        """
+        link = self._resolve(written, _State(page), line, is_image=is_image)
+        target_lang = None
+        if link.kind == "page" and link.target_key is not None:
+            target_lang = self.site.in_language(link.target_key, page.lang).lang
+        return (link.kind, link.href, link.target_key, link.target, target_lang)
+
+    def _heading(self, token: Token, inline: Token, state: _State) -> None:
         state.headings.append(
             Heading(
                 level=int(token.tag[1]),
@@ -315,7 +326,7 @@ def _line(token: Token, page: Page) -> int:
 
 def _matching_close(open_token: Token, siblings: list[Token]) -> Token | None:
     depth = 0
-    for token in siblings[siblings.index(open_token) :]:
+    for token in siblings[_position(open_token, siblings) :]:
         if token.type == "link_open":
             depth += 1
         elif token.type == "link_close":
@@ -325,13 +336,19 @@ def _matching_close(open_token: Token, siblings: list[Token]) -> Token | None:
     return None
 
 
+def _position(token: Token, siblings: list[Token]) -> int:
+    """Where `token` is among `siblings`, by identity: `list.index` compares tokens field
+    by field, which made rendering quadratic in the length of a page."""
+    return next(i for i, sibling in enumerate(siblings) if sibling is token)
+
+
 def _link_text(token: Token, siblings: list[Token]) -> str:
     """The words of a link (up to its close) or an image's alt text."""
     if token.type == "image":
         return "".join(child.content for child in token.children or ())
     words: list[str] = []
     depth = 0
-    for child in siblings[siblings.index(token) :]:
+    for child in siblings[_position(token, siblings) :]:
         if child.type == "link_open":
             depth += 1
         elif child.type == "link_close":

@@ -9,16 +9,20 @@ folder is touched; `check` runs the same steps and writes nothing.
 
 from __future__ import annotations
 
+import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path, PurePosixPath
 
 from babel.support import NullTranslations
 
+from . import pagework
+from .buildcache import BuildCache, Full, LazyBodies, Quick, Summary
 from .checkdata import load_check_data
 from .checks import (
     ChecksFailed,
@@ -27,28 +31,37 @@ from .checks import (
     Settings,
     Shared,
     SiteInput,
-    check_page,
     finish,
     load_settings,
-    page_input,
 )
-from .compress import gzip_bytes, text_files
-from .config import SiteConfig, load_config
-from .content.accessibility import load_statement
+from .compress import TEXT_SUFFIXES, gzip_bytes
+from .config import CONFIG_FILE, SiteConfig, load_config
+from .content.accessibility import Statement, load_statement
 from .content.load import load_site_reporting
 from .errors import ContentError, SiteBuilderError, TemplateError, raise_if_any
 from .feeds import atom_xml
 from .fingerprint import StaticFile, fingerprint_content_assets, theme_files
 from .i18n import compile_catalogs, load_catalogs, template_catalog
+from .journal import FileRecord, JournaledOutput, pending_dir
 from .markdown import MarkdownRenderer, RenderedMarkdown
 from .model import Page, Site
-from .output import DryOutput, StagedOutput
+from .output import DryOutput
+from .pagework import (
+    Context,
+    Job,
+    body_only_changes,
+    digest_files,
+    signature,
+    text_digest,
+    workers_for,
+)
 from .search_index import BUNDLE_DIR, index_site
 from .sitemap import robots_txt, sitemap_xml
+from .snapshot import Snapshot, changed_paths, generator_version, input_roots, take
 from .special_views import generated_paths, index_view, search_view
 from .statement_views import statement_page_view
 from .templates import Theme
-from .views import ViewBuilder
+from .views import PageView, ViewBuilder
 
 STATIC_PREFIX = "static"
 
@@ -65,7 +78,7 @@ class BuildResult:
     outputs: dict[str, str] = field(default_factory=dict)
     """Every file written, relative to `out_dir`, and the source it was made from."""
     changed: frozenset[str] = frozenset()
-    """Files whose bytes differ from the previous output (new files included)."""
+    """Files whose bytes differ from the previous output (new and deleted files included)."""
     next_change: datetime | None = None
     """When the output would change by itself (a message or a page's time): rebuild then."""
     next_change_reason: str = ""
@@ -73,6 +86,15 @@ class BuildResult:
     """Pages indexed for search, per language (empty with `search=False`)."""
     report: Report | None = None
     """What the checks found (warnings, silenced findings, LIX per page)."""
+    rendered: int = 0
+    """Output pages whose template was rendered (the others were unchanged)."""
+    unchanged: bool = False
+    """Nothing had changed since the last build: nothing was done."""
+    processes: int = 1
+    """Processes the pages were rendered in."""
+    text_only: bool = False
+    """Only the text of some pages had changed: only they (and their translations) were
+    looked at."""
 
 
 @dataclass(frozen=True)
@@ -105,49 +127,73 @@ def build(
     search: bool = True,
     strict: bool = False,
     checks: bool = True,
+    cache: bool = True,
+    workers: int | None = None,
 ) -> BuildResult:
     """Build the site in `site_dir` into `out_dir`; raise `SiteBuilderError` on failure.
 
     `now` is the build's clock for scheduled pages and important messages (default:
     the current time); `preview` builds scheduled pages too; `search=False` skips
-    the search index. Raises `ChecksFailed` (with the whole report) when a check
-    finds an error, or a warning with `strict`; the previous output is then untouched.
-    `checks=False` runs no rule (content errors still stop the build): for previews.
+    the search index; `checks=False` skips the checks (content errors still stop
+    the build). Raises `ChecksFailed` (with the whole report) when a check finds
+    an error, or a warning with `strict`; the previous output is then untouched.
+
+    With `cache` (the default) the build remembers in `.cache/build/` what each
+    output was made from, and does only what changed since; the output is the same
+    bytes as without. `workers` is the number of processes (default: one per core).
     """
-    return _run(
-        site_dir,
-        out_dir,
-        now=now,
-        preview=preview,
-        search=search,
-        strict=strict,
-        checks=checks,
-    )
+    options = Options(now, preview, search, strict, checks, cache, workers)
+    return _run(site_dir, out_dir, options)
 
 
 def check(site_dir: Path, *, now: datetime | None = None) -> BuildResult:
     """Run the build and every check, and write nothing; the report is in the result."""
-    return _run(site_dir, None, now=now, preview=False, search=False, strict=False, checks=True)
+    return _run(site_dir, None, Options(now, False, False, False, True, False, None))
 
 
-def _run(
-    site_dir: Path,
-    out_dir: Path | None,
-    *,
-    now: datetime | None,
-    preview: bool,
-    search: bool,
-    strict: bool,
-    checks: bool,
-) -> BuildResult:
+@dataclass(frozen=True)
+class Options:
+    now: datetime | None
+    preview: bool
+    search: bool
+    strict: bool
+    checks: bool
+    cache: bool
+    workers: int | None
+
+    def digest(self) -> str:
+        """What in the options changes the output (the number of workers does not)."""
+        return repr((self.now, self.preview, self.search, self.strict, self.checks))
+
+
+def _run(site_dir: Path, out_dir: Path | None, options: Options) -> BuildResult:
     result = BuildResult(out_dir=(out_dir or site_dir).resolve())
     timer = _Timer(result)
     with timer.step("config"):
         config = load_config(site_dir)
         result.warnings.extend(config.warnings)
-        settings = load_settings(config) if checks else Settings.none()
+        settings = load_settings(config) if options.checks else Settings.none()
+    store: BuildCache | None = None
+    quick: Quick | None = None
+    full: Full | None = None
+    with timer.step("snapshot"):
+        snapshot = take(input_roots(config))
+        version = generator_version()
+        if out_dir is not None and options.cache:
+            store = BuildCache.for_output(config.root, out_dir)
+            quick = store.load_quick()
+            if quick is not None and quick.version == version:
+                full = store.load_full()  # fingerprints hold whatever the options change
+    clock = datetime.now(config.tz)
+    if (
+        out_dir is not None
+        and quick is not None
+        and store is not None
+        and unchanged(quick, version, options, snapshot, out_dir.resolve(), clock)
+    ):
+        return _nothing_to_do(result, quick, store)
     with timer.step("content"):
-        site, content_errors = load_site_reporting(config, now=now, preview=preview)
+        site, content_errors = load_site_reporting(config, now=options.now, preview=options.preview)
         result.warnings.extend(site.warnings)
         if site.schedule is not None:
             result.next_change = site.schedule.next_change
@@ -174,99 +220,166 @@ def _run(
         has_catalog=lambda lang: catalogs.get(lang) is not None,
     )
     reject_taken_addresses(site, views)
-    with timer.step("markdown"):
-        rendered = render_markdown(site, views.language_note, views.ui_lang, raise_errors=False)
-        content_errors.extend(rendered.errors)
+    with timer.step("changes"):
+        signatures = {page.source: (signature(page), page.digest) for page in site.pages}
+        focus = None
+        if _only_text_may_have_changed(quick, full, version, options, snapshot, config, clock):
+            assert full is not None
+            focus = body_only_changes(site, full.signatures)
+            result.text_only = focus is not None
     publish = out_dir is not None and not content_errors
-    staged: StagedOutput | DryOutput = StagedOutput(out_dir) if publish and out_dir else DryOutput()
-    checker = _PageChecker(shared, settings, enabled=checks)
+    writer: JournaledOutput | None = None
+    if publish and out_dir is not None:
+        folders_moved = quick is None or not _folders_unchanged(quick, out_dir.resolve())
+        writer = JournaledOutput(
+            out_dir, quick.manifest if quick is not None else None, walk=folders_moved
+        )
+    staged: JournaledOutput | DryOutput = writer if writer is not None else DryOutput()
+    cache_store = store or BuildCache.for_output(config.root, config.root / ".check")
     try:
-        start = time.perf_counter()
-        theme = Theme(config, asset_url=asset_urls(config, static))
-        for page in site.pages:
-            body = rendered.bodies[page.source]
-            view = views.page_view(page, body.html)
-            if statement is not None and page.key == statement.page:
-                unit = site.organisation.get(statement.feedback_unit)
-                contact = views.contact_for(unit, page.lang)
-                if contact is not None:  # the loader made sure the unit exists
-                    view = statement_page_view(
-                        view,
-                        statement,
-                        contact,
-                        views.gettext_for(view.ui_lang),
-                        views.language_note,
-                        site.source_language,
-                    )
-            html = theme.render(view, catalogs.get(view.ui_lang) or NullTranslations())
-            checker.check(page.output_file, page.lang, html, page, body)
-            staged.write(page.output_file, html, page.source)
-            result.pages += 1
-        for lang in site.languages:
-            for view in (
-                views.not_found_view(lang),
-                index_view(views, lang),
-                search_view(views, lang),
-            ):
-                html = theme.render(view, catalogs.get(view.ui_lang) or NullTranslations())
-                output = _output_file(view.url, config.url_prefix)
-                checker.check(output, lang, html)
-                staged.write(output, html, view.kind)
-        result.timings.append(("templates", time.perf_counter() - start - checker.seconds))
-        result.timings.append(("checks (pages)", checker.seconds))
+        with timer.step("pages"):
+            context = Context(
+                site=site,
+                views=views,
+                theme=Theme(config, asset_url=asset_urls(config, static)),
+                catalogs=catalogs,
+                renderer=MarkdownRenderer(site, views.language_note, views.ui_lang),
+                cache=cache_store,
+                writer=writer,
+                shared=shared if options.checks else None,
+                settings=settings if options.checks else None,
+                previous_pages=full.pages if full is not None else {},
+                previous_markdown=full.markdown if full is not None else {},
+                version=version,
+                theme_digest=digest_files(snapshot, [config.theme_dir]),
+                catalog_digests=_catalog_digests(snapshot, config, catalogs),
+                checks_digest=text_digest(
+                    [
+                        version,
+                        digest_files(snapshot, _global_roots(config)),
+                        settings,
+                        today,
+                        [views.home_path(lang) for lang in site.languages],
+                    ]
+                ),
+                markdown_digests=_markdown_digests(site, views),
+                focus=focus,
+                adjust=_statement_view(statement, site, views),
+            )
+            done_pages = _render_pages(context, _jobs(site, views), options, staged, result)
+            done_pages.records.signatures = signatures
+            content_errors.extend(done_pages.errors)
         with timer.step("feeds and sitemap"):
             write_indexes(site, views, staged, catalogs)
         with timer.step("assets"):
             copy_assets(config, site, staged, static.values())
         with timer.step("checks (site)"):
             site_input = SiteInput(
-                shared, rendered.bodies, tuple(checker.facts), frozenset(staged.written)
+                shared,
+                LazyBodies({}, done_pages.bodies, cache_store),
+                tuple(done_pages.facts),
+                frozenset(staged.written),
             )
             result.report = finish(site_input, settings, content_errors)
         if out_dir is None:  # `check`: report, write nothing
             return result
-        if result.report.failed(strict=strict) or not isinstance(staged, StagedOutput):
-            raise ChecksFailed(result.report, strict=strict)
-        if search:
+        if result.report.failed(strict=options.strict) or writer is None:
+            raise ChecksFailed(result.report, strict=options.strict)
+        search_digest = ""
+        if options.search:
             with timer.step("search index"):
-                result.search_languages = index_search(staged)
+                search_digest, languages = index_search(writer, cache_store.folder, full, quick)
+                result.search_languages = languages
         with timer.step("compress"):
-            compress_text_files(staged)
+            compress_text_files(writer)
         with timer.step("publish"):
-            result.files = sum(1 for path in staged.staging.rglob("*") if path.is_file())
-            staged.commit()
-            result.outputs = dict(staged.written)
-            result.changed = frozenset(staged.changed)
+            if store is not None:
+                store.forget()
+            manifest = writer.commit()
+            result.files = len(writer.written)
+            result.outputs = dict(writer.written)
+            result.changed = frozenset(writer.changed)
+            if options.search:
+                search_mirror_done(cache_store.folder)
+        if store is not None:
+            with timer.step("cache"):
+                _save(store, result, options, version, snapshot, manifest, out_dir,
+                      done_pages, search_digest, today, config.tz)  # fmt: skip
     except BaseException:
         staged.abort()
         raise
+    finally:
+        cache_store.close()
     return result
 
 
-class _PageChecker:
-    """Runs the per-page checks on each page as it is rendered; keeps only the facts."""
+@dataclass
+class _Pages:
+    """What the pages step hands on: facts for the checks, keys of the bodies, records."""
 
-    def __init__(self, shared: Shared, settings: Settings, *, enabled: bool = True) -> None:
-        self.shared = shared
-        self.settings = settings
-        self.enabled = enabled
-        self.facts: list[PageFacts] = []
-        self.seconds = 0.0
+    facts: list[PageFacts]
+    bodies: dict[str, str]
+    """Source → key of its rendered Markdown in the cache."""
+    errors: list[SiteBuilderError]
+    records: Full
 
-    def check(
-        self,
-        output: str,
-        lang: str,
-        html: str,
-        page: Page | None = None,
-        body: RenderedMarkdown | None = None,
-    ) -> None:
-        if not self.enabled:
-            return
-        start = time.perf_counter()
-        subject = page_input(output, lang, page, body, html, self.shared)
-        self.facts.append(check_page(subject, self.settings))
-        self.seconds += time.perf_counter() - start
+
+def _jobs(site: Site, views: ViewBuilder) -> list[Job]:
+    jobs = [
+        Job(page.output_file, page.source, page.lang, page=index)
+        for index, page in enumerate(site.pages)
+    ]
+    prefix = site.config.url_prefix
+    for lang in site.languages:
+        for special, view in (
+            ("404", views.not_found_view(lang)),
+            ("index", index_view(views, lang)),
+            ("search", search_view(views, lang)),
+        ):
+            jobs.append(Job(_output_file(view.url, prefix), view.kind, lang, special=special))
+    return jobs
+
+
+def _render_pages(
+    context: Context,
+    jobs: list[Job],
+    options: Options,
+    staged: JournaledOutput | DryOutput,
+    result: BuildResult,
+) -> _Pages:
+    pages = _Pages(facts=[], bodies={}, errors=[], records=Full())
+    batch: list[tuple[str, bytes]] = []
+    writer = context.writer
+    workers = workers_for(options.workers)
+    result.processes = pagework.processes(len(jobs), workers)
+    for done in pagework.run(context, jobs, workers):
+        job = done.job
+        if writer is not None:
+            if done.kept:
+                writer.keep(job.output, job.origin)
+                writer.keep(job.output + ".gz", "gzip")
+            else:
+                for prepared in done.prepared:
+                    writer.register(prepared, job.origin if prepared.rel == job.output else "gzip")
+        else:
+            staged.write(job.output, "", job.origin)
+        pages.records.pages[job.output] = done.record
+        if done.record.facts is not None:
+            pages.facts.append(done.record.facts)
+        if done.markdown is not None:
+            pages.records.markdown[job.origin] = done.markdown
+            pages.bodies[job.origin] = done.body_key
+        if done.packed is not None:
+            batch.append((done.body_key, done.packed))
+            if len(batch) >= 200:
+                context.cache.store_markdown(batch)
+                batch = []
+        pages.errors.extend(done.errors)
+        if job.page is not None:
+            result.pages += 1
+        result.rendered += done.rendered_template
+    context.cache.store_markdown(batch)
+    return pages
 
 
 def asset_urls(config: SiteConfig, static: dict[str, StaticFile]) -> Callable[[str], str]:
@@ -299,22 +412,78 @@ def reject_taken_addresses(site: Site, views: ViewBuilder) -> None:
     )
 
 
-def index_search(staged: StagedOutput) -> dict[str, int]:
-    """Pagefind's bundle, published file by file so unchanged index files keep their mtime."""
-    with tempfile.TemporaryDirectory(dir=staged.staging.parent, prefix=".search-") as scratch:
+def index_search(
+    writer: JournaledOutput, cache_folder: Path, full: Full | None, quick: Quick | None
+) -> tuple[str, dict[str, int]]:
+    """Pagefind's bundle for the new HTML, published file by file (unchanged files stay).
+
+    Pagefind has no incremental mode, so it runs only when some HTML changed; it
+    reads a folder holding the new site's HTML: the pending tree of a first
+    build, otherwise a mirror of hard links kept in the cache.
+    """
+    html = sorted(rel for rel in writer.written if rel.endswith(".html"))
+    digest = text_digest([(rel, writer.digest(rel)) for rel in html])
+    bundle_files = [rel for rel in writer.previous if rel.startswith(BUNDLE_DIR + "/")]
+    if full is not None and quick is not None and full.search == digest and bundle_files:
+        for rel in bundle_files:
+            if not rel.endswith(".gz"):
+                writer.keep(rel, "search index")
+        return digest, dict(quick.summary.search_languages)
+    folder = writer.staging if writer.area.fresh else _search_mirror(writer, cache_folder, html)
+    with tempfile.TemporaryDirectory(dir=writer.area.root, prefix="search-") as scratch:
         bundle = Path(scratch)
-        languages = index_site(staged.staging, bundle).languages
+        languages = index_site(folder, bundle).languages
         for path in sorted(bundle.rglob("*")):
             if path.is_file():
                 rel = path.relative_to(bundle).as_posix()
-                staged.copy(f"{BUNDLE_DIR}/{rel}", path, "search index")
-    return languages
+                writer.write(f"{BUNDLE_DIR}/{rel}", path.read_bytes(), "search index")
+    return digest, languages
 
 
-def compress_text_files(staged: StagedOutput) -> None:
+_MIRROR = "search-site"
+_MIRROR_DONE = "complete"
+
+
+def _search_mirror(writer: JournaledOutput, cache_folder: Path, html: list[str]) -> Path:
+    """Hard links to the new output's HTML, updated in place (rebuilt when unsure)."""
+    mirror = cache_folder / _MIRROR
+    marker = cache_folder / f"{_MIRROR}.{_MIRROR_DONE}"
+    if marker.exists():
+        marker.unlink()
+        wanted = set(html)
+        for rel in writer.listed:
+            if rel.endswith(".html") and rel not in wanted:
+                (mirror / rel).unlink(missing_ok=True)
+        todo = [rel for rel in html if rel in writer.changed or not (mirror / rel).exists()]
+    else:
+        shutil.rmtree(mirror, ignore_errors=True)
+        todo = html
+    for rel in todo:
+        target = mirror / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        os.link(writer.source_of(rel), target)
+    return mirror
+
+
+def search_mirror_done(cache_folder: Path) -> None:
+    """The mirror now matches the published output (its links share the files' inodes)."""
+    if (cache_folder / _MIRROR).is_dir():
+        (cache_folder / f"{_MIRROR}.{_MIRROR_DONE}").touch()
+
+
+def compress_text_files(writer: JournaledOutput) -> None:
     """A `.gz` beside every text file, for the web server to send as it is."""
-    for rel in list(text_files(staged.staging)):
-        staged.write(rel + ".gz", gzip_bytes((staged.staging / rel).read_bytes()), "gzip")
+    for rel in sorted(writer.written):
+        if rel.endswith(".gz") or Path(rel).suffix.lower() not in TEXT_SUFFIXES:
+            continue
+        zipped = rel + ".gz"
+        if writer.has(zipped):
+            continue
+        if rel not in writer.changed and writer.current(zipped):
+            writer.keep(zipped, "gzip")
+        else:
+            writer.write(zipped, gzip_bytes(writer.read(rel)), "gzip")
 
 
 def _output_file(url: str, prefix: str) -> str:
@@ -345,7 +514,7 @@ def render_markdown(
 def write_indexes(
     site: Site,
     views: ViewBuilder,
-    staged: StagedOutput | DryOutput,
+    staged: JournaledOutput | DryOutput,
     catalogs: dict[str, NullTranslations | None],
 ) -> None:
     staged.write("sitemap.xml", sitemap_xml(site, site.pages, views.absolute), "sitemap")
@@ -375,7 +544,10 @@ def write_indexes(
 
 
 def copy_assets(
-    config: SiteConfig, site: Site, staged: StagedOutput | DryOutput, static: Iterable[StaticFile]
+    config: SiteConfig,
+    site: Site,
+    staged: JournaledOutput | DryOutput,
+    static: Iterable[StaticFile],
 ) -> None:
     for asset in site.assets:
         staged.copy(asset.path.lstrip("/"), config.root / asset.source, asset.source)
@@ -389,3 +561,177 @@ def _all_languages(site: Site) -> list[str]:
 
 def page_of(site: Site, source: str) -> Page | None:
     return next((page for page in site.pages if page.source == source), None)
+
+
+def unchanged(
+    quick: Quick,
+    version: str,
+    options: Options,
+    snapshot: Snapshot,
+    out_dir: Path,
+    clock: datetime,
+) -> bool:
+    """True when the last build's output is still exactly what a build would write now."""
+    if quick.version != version or quick.options != options.digest():
+        return False
+    if quick.snapshot != snapshot:
+        return False
+    if options.now is None and quick.valid_until is not None and clock >= quick.valid_until:
+        return False
+    if pending_dir(out_dir).exists():
+        return False
+    for rel, record in quick.manifest.items():
+        try:
+            info = os.stat(out_dir / rel)
+        except OSError:
+            return False
+        if (info.st_size, info.st_mtime_ns, info.st_ino) != (
+            record.size,
+            record.mtime_ns,
+            record.inode,
+        ):
+            return False
+    return _folders_unchanged(quick, out_dir)
+
+
+def _statement_view(
+    statement: Statement | None, site: Site, views: ViewBuilder
+) -> Callable[[Page, PageView], PageView] | None:
+    """The accessibility statement's page gets its data from data/accessibility.yaml."""
+    if statement is None:
+        return None
+
+    def adjust(page: Page, view: PageView) -> PageView:
+        if page.key != statement.page:
+            return view
+        unit = site.organisation.get(statement.feedback_unit)
+        contact = views.contact_for(unit, page.lang)
+        if contact is None:  # the loader made sure the unit exists
+            return view
+        return statement_page_view(
+            view,
+            statement,
+            contact,
+            views.gettext_for(view.ui_lang),
+            views.language_note,
+            site.source_language,
+        )
+
+    return adjust
+
+
+def _only_text_may_have_changed(
+    quick: Quick | None,
+    full: Full | None,
+    version: str,
+    options: Options,
+    snapshot: Snapshot,
+    config: SiteConfig,
+    clock: datetime,
+) -> bool:
+    """True when only pages in `content/` changed since a build with the same everything else.
+
+    Then `body_only_changes` decides, from the pages' signatures, whether only
+    their text changed (the common edit), and which pages that concerns.
+    """
+    if quick is None or full is None or not full.signatures:
+        return False
+    if quick.version != version or quick.options != options.digest():
+        return False
+    if options.now is None and quick.valid_until is not None and clock >= quick.valid_until:
+        return False
+    content = str(config.content_dir.resolve()) + os.sep
+    return all(
+        path.startswith(content) and path.endswith(".md")
+        for path in changed_paths(quick.snapshot, snapshot)
+    )
+
+
+def _folders_unchanged(quick: Quick, out_dir: Path) -> bool:
+    for rel, mtime in quick.folders.items():
+        try:
+            if os.stat(out_dir / rel).st_mtime_ns != mtime:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _nothing_to_do(result: BuildResult, quick: Quick, store: BuildCache) -> BuildResult:
+    summary = quick.summary
+    result.pages = summary.pages
+    result.files = summary.files
+    result.warnings.extend(summary.warnings)
+    result.next_change = summary.next_change
+    result.next_change_reason = summary.next_change_reason
+    result.search_languages = dict(summary.search_languages)
+    result.outputs = {rel: "" for rel in quick.manifest}
+    result.report = store.load_report()
+    result.unchanged = True
+    return result
+
+
+def _save(
+    store: BuildCache,
+    result: BuildResult,
+    options: Options,
+    version: str,
+    snapshot: Snapshot,
+    manifest: dict[str, FileRecord],
+    out_dir: Path,
+    pages: _Pages,
+    search_digest: str,
+    today: date,
+    zone: tzinfo,
+) -> None:
+    root = out_dir.resolve()
+    folders: dict[str, int] = {}
+    for rel in {"", *(PurePosixPath(rel).parent.as_posix() for rel in manifest)}:
+        name = "" if rel in ("", ".") else rel
+        with suppress(OSError):
+            folders[name] = os.stat(root / name).st_mtime_ns
+    # The checks (review dates) and the statement's validation read today's date: the
+    # output is as good as new until midnight, or until the next scheduled change.
+    tomorrow = datetime.combine(today + timedelta(days=1), datetime.min.time(), tzinfo=zone)
+    valid_until = min(result.next_change, tomorrow) if result.next_change else tomorrow
+    summary = Summary(
+        pages=result.pages,
+        files=result.files,
+        warnings=tuple(result.warnings),
+        next_change=result.next_change,
+        next_change_reason=result.next_change_reason,
+        search_languages=dict(result.search_languages),
+    )
+    quick = Quick(version, options.digest(), snapshot, manifest, folders, valid_until, summary)
+    pages.records.search = search_digest
+    store.save(quick, pages.records, result.report)
+    store.prune_markdown(set(pages.bodies.values()))
+
+
+def _catalog_digests(
+    snapshot: Snapshot, config: SiteConfig, catalogs: dict[str, NullTranslations | None]
+) -> dict[str, str]:
+    """Per interface language: the catalogs it reads (any catalog file counts, to be safe)."""
+    every = digest_files(snapshot, list(config.locale_dirs))
+    return {lang: text_digest([every, lang, catalogs.get(lang) is None]) for lang in catalogs}
+
+
+def _global_roots(config: SiteConfig) -> list[Path]:
+    """Inputs every page's checks may read: settings, data, catalogs, the theme."""
+    return [config.root / CONFIG_FILE, config.data_dir, *config.locale_dirs, config.theme_dir]
+
+
+def _markdown_digests(site: Site, views: ViewBuilder) -> dict[str, str]:
+    """What a body depends on per language, besides its own text and its links."""
+    languages = _all_languages(site)
+    return {
+        lang: text_digest(
+            [
+                site.config.url_prefix,
+                site.glossary.in_language(lang),
+                [views.language_note(lang, other) for other in languages],
+                views.ui_lang(lang),
+            ]
+        )
+        for lang in languages
+    }

@@ -28,6 +28,8 @@ LAYERS: dict[str, int] = {
     "compress": 2,
     "search_index": 2,
     "output": 2,
+    "journal": 2,
+    "snapshot": 2,
     "translation_status": 2,
     "checkdata": 2,
     "terms": 2,
@@ -45,6 +47,8 @@ LAYERS: dict[str, int] = {
     "translating": 3,
     "scaffold": 3,
     "checks": 4,
+    "buildcache": 5,
+    "pagework": 5,
     "pipeline": 5,
     "serve": 6,
     "commands": 6,
@@ -63,6 +67,10 @@ SAME_LAYER_OK = {
     ("config", "files"),
     ("files", "errors"),
     ("commands", "serve"),
+    ("journal", "output"),
+    ("pagework", "buildcache"),
+    ("pipeline", "buildcache"),
+    ("pipeline", "pagework"),
 }
 
 

@@ -34,13 +34,28 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument(
         "--no-search", action="store_true", help="skip the search index (faster builds)"
     )
+    add_speed_arguments(parser)
+    add_report_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def add_speed_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-checks",
         action="store_true",
         help="skip the checks (faster builds, for previews; never publish this output)",
     )
-    add_report_arguments(parser)
-    parser.set_defaults(run=run)
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="build everything from scratch, without reading or writing .cache/build/",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes to render pages in (default: one per core)",
+    )
 
 
 def parse_now(value: str | None) -> datetime | None:
@@ -71,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
             search=not args.no_search,
             strict=args.strict,
             checks=not args.no_checks,
+            cache=not args.no_cache,
+            workers=args.jobs,
         )
     except ChecksFailed as failed:
         # warnings first, so that the errors end up in view
@@ -91,10 +108,21 @@ def run(args: argparse.Namespace) -> int:
     if result.report is not None and result.report.warnings:
         sys.stderr.write(format_text(result.report, messages, only=Severity.WARNING))
     total = sum(seconds for _, seconds in result.timings)
-    print(
-        f"Built {result.pages} pages ({result.files} files) into {shown(result.out_dir)} "
-        f"in {total:.2f} s."
-    )
+    if result.unchanged:
+        print(
+            f"Nothing changed since the last build: {shown(result.out_dir)} is up to date "
+            f"({result.pages} pages, checked in {total:.2f} s)."
+        )
+    else:
+        redone = (
+            f"; {result.rendered} rendered, {len(result.changed)} files changed"
+            if result.rendered < result.pages
+            else ""
+        )
+        print(
+            f"Built {result.pages} pages ({result.files} files{redone}) into "
+            f"{shown(result.out_dir)} in {total:.2f} s."
+        )
     if args.preview:
         print("Preview: pages scheduled for later are included. Do not publish this output.")
     if args.no_checks:
