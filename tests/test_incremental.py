@@ -150,7 +150,8 @@ def test_no_checks_and_no_cache_switches(minimal_site: Path, out: Path, tmp_path
     with_checks = build(minimal_site, out)
     assert with_checks.report is not None
     without = build(minimal_site, out, checks=False)
-    assert without.report is None and not without.unchanged
+    assert without.report is not None and without.report.findings == ()
+    assert not without.unchanged
     fresh = build(minimal_site, tmp_path / "nocache", cache=False)
     assert fresh.rendered == 21
     assert not (minimal_site / ".cache" / "build").joinpath("nocache").exists()
