@@ -272,18 +272,14 @@ class SiteEdits(RuleBasedStateMachine):
         self.clean_count += 1
         incremental_error = clean_error = None
         try:
-            result = build(
-                self.site, self.out, search=self.search, checks=self.checks, workers=1
-            )
+            result = build(self.site, self.out, search=self.search, checks=self.checks, workers=1)
             STATS["unchanged"] += result.unchanged
             STATS["rendered"] += result.rendered
             STATS["text_only"] += result.text_only
         except SiteBuilderError as error:
             incremental_error = error
         try:
-            build(
-                self.site, clean, search=self.search, checks=self.checks, cache=False, workers=1
-            )
+            build(self.site, clean, search=self.search, checks=self.checks, cache=False, workers=1)
         except SiteBuilderError as error:
             clean_error = error
         assert (incremental_error is None) == (clean_error is None), (

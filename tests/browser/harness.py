@@ -28,23 +28,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from tests.servers import CHROMIUM_ARGS
+
 REPO = Path(__file__).resolve().parent.parent.parent
 NODE_MODULES = REPO / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-#: Flags from shared/TOOLING.md: without the networking ones Chromium keeps
-#: trying to reach hosts it cannot reach.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 #: Where the test server exposes axe-core, on the site's own origin (so the
 #: strict CSP allows it, and Chromium can cache its compiled code).
 TOOLS_PATH = "/__a11y-tools__/"
