@@ -35,10 +35,12 @@ from typing import Any
 from .checks import PageFacts, Report
 from .errors import SiteBuilderError
 from .journal import FileRecord
-from .markdown import RenderedMarkdown
+from .markdown import Heading, Link, RenderedMarkdown, TextBlock
 from .snapshot import Snapshot
 
 CACHE_DIR = Path(".cache") / "build"
+Light = tuple[tuple[Heading, ...], tuple[Link, ...], tuple[str, ...]]
+"""The small parts of a rendered body: headings, links, explained terms."""
 FORMAT = 1
 """Bumped when the layout of the cache changes."""
 
@@ -68,6 +70,8 @@ class Quick:
     valid_until: datetime | None
     """The output changes by itself then (a page's publication, a message, a new day)."""
     summary: Summary
+    search_stale: bool = False
+    """The build left the search index behind (the preview server's `search_later`)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,10 @@ class Full:
     markdown: dict[str, MarkdownRecord] = field(default_factory=dict)
     search: str = ""
     """Digest of the HTML the search index was made from."""
+    indexes: dict[str, str] = field(default_factory=dict)
+    """Sitemap, feeds, robots.txt: output → what it is (kept as they are after text edits)."""
+    light: dict[str, Light] = field(default_factory=dict)
+    """Source → headings, links and explained terms of its body (for the site checks)."""
     signatures: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Source → (digest of what other pages can show of it, digest of the file)."""
 
@@ -248,27 +256,68 @@ def pack_markdown(body: RenderedMarkdown) -> bytes:
     return zlib.compress(pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
-class LazyBodies(Mapping[str, RenderedMarkdown]):
-    """Every page's rendered Markdown for the site-wide checks, read from the cache on use.
+def light_of(body: RenderedMarkdown) -> Light:
+    return (body.headings, body.links, body.explained)
 
-    A rebuild holds only the bodies it rendered; the others are in the cache.
+
+class LazyBody(RenderedMarkdown):
+    """A rendered body whose headings and links are at hand and whose HTML and prose are
+    read from the cache the first time something asks for them.
+
+    The site-wide checks look at every page's links; reading every page's whole
+    body for that was most of the cost of a rebuild after a small edit.
     """
 
+    @classmethod
+    def of(cls, light: Light, key: str, cache: BuildCache) -> LazyBody:
+        body = object.__new__(cls)
+        headings, links, explained = light
+        object.__setattr__(body, "headings", headings)
+        object.__setattr__(body, "links", links)
+        object.__setattr__(body, "explained", explained)
+        object.__setattr__(body, "_key", key)
+        object.__setattr__(body, "_cache", cache)
+        return body
+
+    def _whole(self) -> RenderedMarkdown:
+        whole: RenderedMarkdown | None = self.__dict__.get("_whole_body")
+        if whole is None:
+            whole = self.__dict__["_cache"].markdown(self.__dict__["_key"])
+            if whole is None:
+                raise KeyError(self.__dict__["_key"])
+            object.__setattr__(self, "_whole_body", whole)
+        return whole
+
+    @property
+    def html(self) -> str:
+        return self._whole().html
+
+    @property
+    def text(self) -> tuple[TextBlock, ...]:
+        return self._whole().text
+
+    @property
+    def errors(self) -> tuple[SiteBuilderError, ...]:
+        return self._whole().errors
+
+
+class LazyBodies(Mapping[str, RenderedMarkdown]):
+    """Every page's rendered Markdown for the site-wide checks, read from the cache on use."""
+
     def __init__(
-        self,
-        fresh: Mapping[str, RenderedMarkdown],
-        keys: Mapping[str, str],
-        cache: BuildCache,
+        self, keys: Mapping[str, str], light: Mapping[str, Light], cache: BuildCache
     ) -> None:
-        self.fresh = fresh
         self.sources = keys
         """Source → Markdown cache key, for every page."""
+        self.light = light
         self.cache = cache
 
     def __getitem__(self, source: str) -> RenderedMarkdown:
-        if source in self.fresh:
-            return self.fresh[source]
-        body = self.cache.markdown(self.sources[source])
+        key = self.sources[source]
+        light = self.light.get(source)
+        if light is not None:
+            return LazyBody.of(light, key, self.cache)
+        body = self.cache.markdown(key)
         if body is None:
             raise KeyError(source)
         return body

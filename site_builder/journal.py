@@ -181,10 +181,17 @@ class JournaledOutput:
     """Collects the changes of one build and applies them to the output folder at once."""
 
     def __init__(
-        self, out_dir: Path, manifest: Mapping[str, FileRecord] | None, *, walk: bool = False
+        self,
+        out_dir: Path,
+        manifest: Mapping[str, FileRecord] | None,
+        *,
+        walk: bool = False,
+        trusted: bool = False,
     ) -> None:
         """`manifest`: what the output holds, if known; `walk`: look for files that are not
-        in it (someone added a file by hand), to delete them as a clean build would."""
+        in it (someone added a file by hand), to delete them as a clean build would;
+        `trusted`: the manifest comes from this process's own last commit (the preview
+        server), so its files are not checked one by one."""
         self.out_dir = out_dir.resolve()
         try:
             self.out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -200,7 +207,12 @@ class JournaledOutput:
         self.known = manifest is not None
         self.walk = walk or manifest is None
         """True when the manifest says what the output holds; else files are compared."""
-        self.previous: Manifest = {} if fresh else _verified(self.out_dir, manifest or {})
+        if fresh:
+            self.previous: Manifest = {}
+        elif trusted and manifest is not None:
+            self.previous = dict(manifest)
+        else:
+            self.previous = _verified(self.out_dir, manifest or {})
         self.listed = frozenset(manifest or ()) if not fresh else frozenset()
         """Every file the manifest names, verified or not: all are deleted if not made."""
         self.written: dict[str, str] = {}

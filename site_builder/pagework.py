@@ -32,7 +32,7 @@ from typing import Any
 
 from babel.support import NullTranslations
 
-from .buildcache import BuildCache, MarkdownRecord, PageRecord, pack_markdown
+from .buildcache import BuildCache, Light, MarkdownRecord, PageRecord, light_of, pack_markdown
 from .checks import PageFacts, Settings, Shared, check_page, page_input
 from .compress import gzip_bytes
 from .errors import SiteBuilderError
@@ -76,6 +76,8 @@ class Done:
     errors: tuple[SiteBuilderError, ...]
     rendered_markdown: bool
     rendered_template: bool
+    light: Light | None = None
+    """Headings, links and terms of a body rendered by this job (else: the cache's)."""
 
 
 @dataclass
@@ -93,6 +95,7 @@ class Context:
     settings: Settings | None
     previous_pages: Mapping[str, PageRecord]
     previous_markdown: Mapping[str, MarkdownRecord]
+    previous_light: Mapping[str, Light]
     version: str
     theme_digest: str
     catalog_digests: Mapping[str, str]
@@ -201,6 +204,7 @@ def work(ctx: Context, job: Job) -> Done:
             errors=errors,
             rendered_markdown=rendered_markdown,
             rendered_template=False,
+            light=light_of(body) if packed is not None and body is not None else None,
         )
     return _render(ctx, job, page, view, fingerprint, record, body_key, body, packed)
 
@@ -242,22 +246,26 @@ def signature(page: Page) -> str:
 
 
 def body_only_changes(
-    site: Site, previous: Mapping[str, tuple[str, str]]
+    site: Site,
+    now: Mapping[str, tuple[str, str]],
+    previous: Mapping[str, tuple[str, str]],
 ) -> frozenset[str] | None:
     """The keys of the pages whose text alone changed, or None if anything else did.
 
-    The same pages as last time, each with the same signature: then a page's
-    output can change only if its own text changed, or a version of it in
-    another language did (a translation shows when its source page changed).
+    `now` and `previous` map each source to (signature, file digest). The same
+    pages as last time, each with the same signature: then a page's output can
+    change only if its own text changed, or a version of it in another language
+    did (a translation shows when its source page changed).
     """
-    if len(previous) != len(site.pages):
+    if len(previous) != len(now):
         return None
     changed: set[str] = set()
     for page in site.pages:
         before = previous.get(page.source)
-        if before is None or before[0] != signature(page):
+        after = now[page.source]
+        if before is None or before[0] != after[0]:
             return None
-        if before[1] != page.digest:
+        if before[1] != after[1]:
             changed.add(page.key)
     return frozenset(changed)
 
@@ -312,6 +320,7 @@ def _render(
         errors=body.errors if body is not None else (),
         rendered_markdown=rendered_markdown,
         rendered_template=True,
+        light=light_of(body) if packed is not None and body is not None else None,
     )
 
 
@@ -320,12 +329,17 @@ def _view(ctx: Context, job: Job, page: Page | None) -> PageView:
         view = ctx.views.page_view(page, PLACEHOLDER)
         return ctx.adjust(page, view) if ctx.adjust is not None else view
     if job.special == "404":
-        return ctx.views.not_found_view(job.lang)
-    if job.special == "index":
-        return index_view(ctx.views, job.lang)
-    if job.special == "search":
-        return search_view(ctx.views, job.lang)
-    raise ValueError(f"unknown generated page {job.special!r}")
+        view = ctx.views.not_found_view(job.lang)
+    elif job.special == "index":
+        view = index_view(ctx.views, job.lang)
+    elif job.special == "search":
+        view = search_view(ctx.views, job.lang)
+    else:
+        raise ValueError(f"unknown generated page {job.special!r}")
+    rel = view.url.removeprefix(ctx.site.config.url_prefix).lstrip("/")
+    if (rel + "index.html" if rel.endswith("/") or not rel else rel) != job.output:
+        raise ValueError(f"the {job.special} page's address {view.url} is not {job.output}")
+    return view
 
 
 def _markdown(ctx: Context, page: Page) -> tuple[MarkdownRecord, str, RenderedMarkdown | None]:

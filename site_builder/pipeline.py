@@ -15,9 +15,9 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from babel.support import NullTranslations
 
@@ -37,7 +37,7 @@ from .checks import (
 from .compress import TEXT_SUFFIXES, gzip_bytes
 from .config import CONFIG_FILE, SiteConfig, load_config
 from .content.accessibility import Statement, load_statement
-from .content.load import load_site_reporting
+from .content.load import PageFile, load_site_reporting, read_page
 from .errors import ContentError, SiteBuilderError, TemplateError, raise_if_any
 from .feeds import atom_xml
 from .fingerprint import StaticFile, fingerprint_content_assets, theme_files
@@ -58,7 +58,8 @@ from .pagework import (
 from .search_index import BUNDLE_DIR, index_site
 from .sitemap import robots_txt, sitemap_xml
 from .snapshot import Snapshot, changed_paths, generator_version, input_roots, take
-from .special_views import generated_paths, index_view, search_view
+from .special_pages import index_path, search_path
+from .special_views import generated_paths
 from .statement_views import statement_page_view
 from .templates import Theme
 from .views import PageView, ViewBuilder
@@ -92,6 +93,8 @@ class BuildResult:
     """Nothing had changed since the last build: nothing was done."""
     processes: int = 1
     """Processes the pages were rendered in."""
+    search_stale: bool = False
+    """The search index was left as it was (`search_later`): a later build updates it."""
     text_only: bool = False
     """Only the text of some pages had changed: only they (and their translations) were
     looked at."""
@@ -129,6 +132,9 @@ def build(
     checks: bool = True,
     cache: bool = True,
     workers: int | None = None,
+    memory: Memory | None = None,
+    search_later: bool = False,
+    published: Callable[[BuildResult], None] | None = None,
 ) -> BuildResult:
     """Build the site in `site_dir` into `out_dir`; raise `SiteBuilderError` on failure.
 
@@ -141,14 +147,22 @@ def build(
     With `cache` (the default) the build remembers in `.cache/build/` what each
     output was made from, and does only what changed since; the output is the same
     bytes as without. `workers` is the number of processes (default: one per core).
+
+    For the preview server: `memory` keeps what a build read and the cache's state
+    between builds in the process (saved to disk by `persist`); `search_later`
+    keeps the previous search index when it would have to be made again (the
+    result says so in `search_stale`; a build without it brings it up to date);
+    `published` is called as soon as the pages are on disk, before the site-wide
+    checks (which then fail the build afterwards: a preview shows the problem on
+    the page; a published output is never built this way).
     """
-    options = Options(now, preview, search, strict, checks, cache, workers)
-    return _run(site_dir, out_dir, options)
+    options = Options(now, preview, search, strict, checks, cache, workers, search_later)
+    return _run(site_dir, out_dir, options, memory, published)
 
 
 def check(site_dir: Path, *, now: datetime | None = None) -> BuildResult:
     """Run the build and every check, and write nothing; the report is in the result."""
-    return _run(site_dir, None, Options(now, False, False, False, True, False, None))
+    return _run(site_dir, None, Options(now, False, False, False, True, False, None), None, None)
 
 
 @dataclass(frozen=True)
@@ -160,13 +174,157 @@ class Options:
     checks: bool
     cache: bool
     workers: int | None
+    search_later: bool = False
 
     def digest(self) -> str:
         """What in the options changes the output (the number of workers does not)."""
         return repr((self.now, self.preview, self.search, self.strict, self.checks))
 
 
-def _run(site_dir: Path, out_dir: Path | None, options: Options) -> BuildResult:
+@dataclass
+class Memory:
+    """What the preview server keeps between builds, in its process.
+
+    The pages it read (by file size and mtime: a rebuild reads only the files
+    that changed), and the build cache's state, which it writes to disk only
+    when idle (`persist`): an editor's save does not wait for it.
+    """
+
+    quick: Quick | None = None
+    full: Full | None = None
+    report: Report | None = None
+    pages: dict[str, tuple[tuple[int, int], str, PageFile, Page | None, list[SiteBuilderError]]] = (
+        field(default_factory=dict)
+    )
+    loaded: _Loaded | None = None
+    """The site of the last good build (a rebuild after a text edit starts from it)."""
+    theme: tuple[str, Theme] | None = None
+    """The theme's compiled templates, and the digest of the theme's files they came from."""
+    unsaved: bool = False
+
+
+def persist(memory: Memory, site_dir: Path, out_dir: Path) -> None:
+    """Write the state a `memory` holds into the build cache on disk."""
+    if not memory.unsaved or memory.quick is None or memory.full is None:
+        return
+    store = BuildCache.for_output(site_dir.resolve(), out_dir)
+    store.save(memory.quick, memory.full, memory.report)
+    memory.unsaved = False
+
+
+class _Reader:
+    """Reads page files through the preview server's memory: unchanged files are not read."""
+
+    def __init__(self, memory: Memory, snapshot: Snapshot, language: str) -> None:
+        self.memory = memory
+        self.snapshot = snapshot
+        self.language = language
+        self.seen: set[str] = set()
+
+    def __call__(
+        self, page_file: PageFile, config: SiteConfig, errors: list[SiteBuilderError]
+    ) -> Page | None:
+        self.seen.add(page_file.source)
+        stamp = self.snapshot.get(str(page_file.path))
+        kept = self.memory.pages.get(page_file.source)
+        if kept is not None and stamp is not None and kept[:3] == (stamp, self.language, page_file):
+            errors.extend(kept[4])
+            return kept[3]
+        problems: list[SiteBuilderError] = []
+        page = read_page(page_file, config, problems)
+        errors.extend(problems)
+        if stamp is not None:
+            self.memory.pages[page_file.source] = (stamp, self.language, page_file, page, problems)
+        return page
+
+    def forget_the_rest(self) -> None:
+        for source in set(self.memory.pages) - self.seen:
+            del self.memory.pages[source]
+
+
+@dataclass
+class _Loaded:
+    """The site as read, with what was found while reading it."""
+
+    site: Site
+    errors: list[SiteBuilderError]
+    warnings: list[SiteBuilderError]
+    statement: Statement | None
+    today: date
+    static: dict[str, StaticFile] = field(default_factory=dict)
+    signatures: dict[str, tuple[str, str]] | None = None
+    """Source → (signature, digest), when already known."""
+
+
+def _load(
+    config: SiteConfig, options: Options, snapshot: Snapshot, memory: Memory | None
+) -> _Loaded:
+    reader = _Reader(memory, snapshot, config.source_language) if memory else None
+    site, errors = load_site_reporting(
+        config, now=options.now, preview=options.preview, reader=reader
+    )
+    if reader is not None:
+        reader.forget_the_rest()
+    today = site.schedule.now.date() if site.schedule else date.today()
+    statement, statement_errors = load_statement(config, site, today)
+    errors.extend(statement_errors)
+    return _Loaded(site, errors, list(site.warnings), statement, today)
+
+
+def _reread_texts(
+    memory: Memory,
+    last: _Loaded,
+    config: SiteConfig,
+    quick: Quick | None,
+    full: Full | None,
+    snapshot: Snapshot,
+) -> _Loaded | None:
+    """For the preview server: when only the text of some pages changed, the last site with
+    just those pages read again. None when anything else may have changed (then the
+    site is read as usual; the caller also checks that nothing but pages changed)."""
+    if quick is None or full is None or quick.snapshot.keys() != snapshot.keys():
+        return None  # files were added or removed
+    if last.today != (last.site.schedule.now.date() if last.site.schedule else date.today()):
+        return None
+    by_path = {str(entry[2].path): (source, entry[2]) for source, entry in memory.pages.items()}
+    pages = {page.source: index for index, page in enumerate(last.site.pages)}
+    replaced = list(last.site.pages)
+    signatures = dict(full.signatures)
+    for path in changed_paths(quick.snapshot, snapshot):
+        found = by_path.get(path)
+        if found is None or found[0] not in pages:
+            return None  # not a page of the site (a scheduled page, a new kind of file)
+        source, page_file = found
+        problems: list[SiteBuilderError] = []
+        page = read_page(page_file, config, problems)
+        old = replaced[pages[source]]
+        if page is None or problems:
+            return None
+        page = replace(page, path=old.path)
+        mark = signature(page)
+        if signatures.get(source, ("", ""))[0] != mark:
+            return None  # its front matter changed: other pages may show that
+        replaced[pages[source]] = page
+        signatures[source] = (mark, page.digest)
+        memory.pages[source] = (snapshot[path], config.source_language, page_file, page, [])
+    return _Loaded(
+        site=replace(last.site, pages=tuple(replaced)),
+        errors=list(last.errors),
+        warnings=list(last.warnings),
+        statement=last.statement,
+        today=last.today,
+        static=last.static,
+        signatures=signatures,
+    )
+
+
+def _run(
+    site_dir: Path,
+    out_dir: Path | None,
+    options: Options,
+    memory: Memory | None,
+    published: Callable[[BuildResult], None] | None,
+) -> BuildResult:
     result = BuildResult(out_dir=(out_dir or site_dir).resolve())
     timer = _Timer(result)
     with timer.step("config"):
@@ -181,9 +339,14 @@ def _run(site_dir: Path, out_dir: Path | None, options: Options) -> BuildResult:
         version = generator_version()
         if out_dir is not None and options.cache:
             store = BuildCache.for_output(config.root, out_dir)
-            quick = store.load_quick()
-            if quick is not None and quick.version == version:
-                full = store.load_full()  # fingerprints hold whatever the options change
+            if memory is not None and memory.quick is not None:
+                quick, full = memory.quick, memory.full
+            else:
+                quick = store.load_quick()
+                if quick is not None and quick.version == version:
+                    full = store.load_full()  # fingerprints hold whatever the options change
+            if quick is not None and quick.version != version:
+                full = None
     clock = datetime.now(config.tz)
     if (
         out_dir is not None
@@ -191,19 +354,27 @@ def _run(site_dir: Path, out_dir: Path | None, options: Options) -> BuildResult:
         and store is not None
         and unchanged(quick, version, options, snapshot, out_dir.resolve(), clock)
     ):
-        return _nothing_to_do(result, quick, store)
-    with timer.step("content"):
-        site, content_errors = load_site_reporting(config, now=options.now, preview=options.preview)
-        result.warnings.extend(site.warnings)
-        if site.schedule is not None:
-            result.next_change = site.schedule.next_change
-            result.next_change_reason = site.schedule.next_change_reason
-        today = site.schedule.now.date() if site.schedule else date.today()
-        statement, statement_errors = load_statement(config, site, today)
-        content_errors.extend(statement_errors)
-    with timer.step("fingerprints"):
-        site = fingerprint_content_assets(site)
-        static = theme_files(config.theme_dir / "static", config.root)
+        return _nothing_to_do(result, quick, store, memory, options)
+    inputs: _Loaded | None = None
+    if memory is not None and memory.loaded is not None:
+        with timer.step("content"):
+            inputs = _reread_texts(memory, memory.loaded, config, quick, full, snapshot)
+            if inputs is not None and not _only_text_may_have_changed(
+                quick, full, version, options, snapshot, config, clock
+            ):
+                inputs = None
+    if inputs is None:
+        with timer.step("content"):
+            inputs = _load(config, options, snapshot, memory)
+        with timer.step("fingerprints"):
+            inputs.site = fingerprint_content_assets(inputs.site)
+            inputs.static = theme_files(config.theme_dir / "static", config.root)
+    site, static, statement, today = inputs.site, inputs.static, inputs.statement, inputs.today
+    content_errors = list(inputs.errors)
+    result.warnings.extend(inputs.warnings)
+    if site.schedule is not None:
+        result.next_change = site.schedule.next_change
+        result.next_change_reason = site.schedule.next_change_reason
     with timer.step("catalogs"):
         loaded = {lang: load_catalogs(config, lang) for lang in _all_languages(site)}
         catalogs = {lang: compile_catalogs(found) for lang, found in loaded.items()}
@@ -221,18 +392,23 @@ def _run(site_dir: Path, out_dir: Path | None, options: Options) -> BuildResult:
     )
     reject_taken_addresses(site, views)
     with timer.step("changes"):
-        signatures = {page.source: (signature(page), page.digest) for page in site.pages}
+        signatures = inputs.signatures
+        if signatures is None:
+            signatures = {page.source: (signature(page), page.digest) for page in site.pages}
         focus = None
         if _only_text_may_have_changed(quick, full, version, options, snapshot, config, clock):
             assert full is not None
-            focus = body_only_changes(site, full.signatures)
+            focus = body_only_changes(site, signatures, full.signatures)
             result.text_only = focus is not None
     publish = out_dir is not None and not content_errors
     writer: JournaledOutput | None = None
     if publish and out_dir is not None:
         folders_moved = quick is None or not _folders_unchanged(quick, out_dir.resolve())
         writer = JournaledOutput(
-            out_dir, quick.manifest if quick is not None else None, walk=folders_moved
+            out_dir,
+            quick.manifest if quick is not None else None,
+            walk=folders_moved,
+            trusted=memory is not None and quick is memory.quick,
         )
     staged: JournaledOutput | DryOutput = writer if writer is not None else DryOutput()
     cache_store = store or BuildCache.for_output(config.root, config.root / ".check")
@@ -241,7 +417,7 @@ def _run(site_dir: Path, out_dir: Path | None, options: Options) -> BuildResult:
             context = Context(
                 site=site,
                 views=views,
-                theme=Theme(config, asset_url=asset_urls(config, static)),
+                theme=_theme(config, static, snapshot, memory),
                 catalogs=catalogs,
                 renderer=MarkdownRenderer(site, views.language_note, views.ui_lang),
                 cache=cache_store,
@@ -250,6 +426,7 @@ def _run(site_dir: Path, out_dir: Path | None, options: Options) -> BuildResult:
                 settings=settings if options.checks else None,
                 previous_pages=full.pages if full is not None else {},
                 previous_markdown=full.markdown if full is not None else {},
+                previous_light=full.light if full is not None else {},
                 version=version,
                 theme_digest=digest_files(snapshot, [config.theme_dir]),
                 catalog_digests=_catalog_digests(snapshot, config, catalogs),
@@ -270,26 +447,57 @@ def _run(site_dir: Path, out_dir: Path | None, options: Options) -> BuildResult:
             done_pages.records.signatures = signatures
             content_errors.extend(done_pages.errors)
         with timer.step("feeds and sitemap"):
-            write_indexes(site, views, staged, catalogs)
+            if (
+                focus is not None
+                and full is not None
+                and full.indexes
+                and writer is not None
+                and all(writer.current(rel) for rel in full.indexes)
+            ):  # they show front matter and addresses only, which did not change
+                for rel, origin in full.indexes.items():
+                    writer.keep(rel, origin)
+                indexes = dict(full.indexes)
+            else:
+                before = set(staged.written)
+                write_indexes(site, views, staged, catalogs)
+                indexes = {rel: o for rel, o in staged.written.items() if rel not in before}
+            done_pages.records.indexes = indexes
         with timer.step("assets"):
             copy_assets(config, site, staged, static.values())
-        with timer.step("checks (site)"):
-            site_input = SiteInput(
-                shared,
-                LazyBodies({}, done_pages.bodies, cache_store),
-                tuple(done_pages.facts),
-                frozenset(staged.written),
-            )
-            result.report = finish(site_input, settings, content_errors)
-        if out_dir is None:  # `check`: report, write nothing
-            return result
-        if result.report.failed(strict=options.strict) or writer is None:
-            raise ChecksFailed(result.report, strict=options.strict)
+
+        def site_checks() -> Report:
+            with timer.step("checks (site)"):
+                site_input = SiteInput(
+                    shared,
+                    LazyBodies(done_pages.bodies, done_pages.records.light, cache_store),
+                    tuple(done_pages.facts),
+                    frozenset(staged.written),
+                )
+                return finish(site_input, settings, content_errors)
+
+        checks_first = published is None or bool(content_errors) or writer is None
+        if checks_first:
+            result.report = site_checks()
+            if out_dir is None:  # `check`: report, write nothing
+                return result
+            if result.report.failed(strict=options.strict) or writer is None:
+                raise ChecksFailed(result.report, strict=options.strict)
+        assert writer is not None and out_dir is not None
         search_digest = ""
         if options.search:
             with timer.step("search index"):
-                search_digest, languages = index_search(writer, cache_store.folder, full, quick)
-                result.search_languages = languages
+                if (
+                    options.search_later
+                    and full is not None
+                    and quick is not None
+                    and _defer_search_index(writer, full, quick)
+                ):
+                    search_digest = full.search
+                    result.search_languages = dict(quick.summary.search_languages)
+                    result.search_stale = True
+                else:
+                    search_digest, languages = index_search(writer, cache_store.folder, full, quick)
+                    result.search_languages = languages
         with timer.step("compress"):
             compress_text_files(writer)
         with timer.step("publish"):
@@ -299,12 +507,30 @@ def _run(site_dir: Path, out_dir: Path | None, options: Options) -> BuildResult:
             result.files = len(writer.written)
             result.outputs = dict(writer.written)
             result.changed = frozenset(writer.changed)
-            if options.search:
+            if options.search and not result.search_stale:
                 search_mirror_done(cache_store.folder)
+        new_state = None
         if store is not None:
             with timer.step("cache"):
-                _save(store, result, options, version, snapshot, manifest, out_dir,
-                      done_pages, search_digest, today, config.tz)  # fmt: skip
+                new_state = _state(result, options, version, snapshot, manifest, out_dir,
+                                   done_pages, search_digest, today, config.tz)  # fmt: skip
+                if memory is not None:
+                    memory.quick, memory.full = new_state
+                    memory.report = result.report
+                    inputs.signatures = signatures
+                    memory.loaded = inputs
+                    memory.unsaved = True
+                store.prune_markdown(set(done_pages.bodies.values()))
+        if not checks_first:
+            assert published is not None
+            published(result)  # the pages are on disk: the preview reloads, the checks follow
+            result.report = site_checks()
+            if memory is not None:
+                memory.report = result.report
+            if result.report.failed(strict=options.strict):
+                raise ChecksFailed(result.report, strict=options.strict)
+        if store is not None and memory is None and new_state is not None:
+            store.save(*new_state, result.report)
     except BaseException:
         staged.abort()
         raise
@@ -329,14 +555,14 @@ def _jobs(site: Site, views: ViewBuilder) -> list[Job]:
         Job(page.output_file, page.source, page.lang, page=index)
         for index, page in enumerate(site.pages)
     ]
-    prefix = site.config.url_prefix
-    for lang in site.languages:
-        for special, view in (
-            ("404", views.not_found_view(lang)),
-            ("index", index_view(views, lang)),
-            ("search", search_view(views, lang)),
+    for lang in site.languages:  # their addresses, without making their views here
+        home = views.home_path(lang)
+        for special, path in (
+            ("404", home + "404.html"),
+            ("index", index_path(home, lang)),
+            ("search", search_path(home, lang)),
         ):
-            jobs.append(Job(_output_file(view.url, prefix), view.kind, lang, special=special))
+            jobs.append(Job(_output_file(path, ""), special, lang, special=special))
     return jobs
 
 
@@ -350,10 +576,26 @@ def _render_pages(
     pages = _Pages(facts=[], bodies={}, errors=[], records=Full())
     batch: list[tuple[str, bytes]] = []
     writer = context.writer
-    workers = workers_for(options.workers)
+    previous_light = context.previous_light
+    workers = 1 if context.focus is not None else workers_for(options.workers)
     result.processes = pagework.processes(len(jobs), workers)
     for done in pagework.run(context, jobs, workers):
         job = done.job
+        if done.kept and not done.rendered_markdown and writer is not None:  # the usual case
+            writer.keep(job.output, job.origin)
+            writer.keep(job.output + ".gz", "gzip")
+            pages.records.pages[job.output] = done.record
+            if done.record.facts is not None:
+                pages.facts.append(done.record.facts)
+            if done.markdown is not None:
+                pages.records.markdown[job.origin] = done.markdown
+                pages.bodies[job.origin] = done.body_key
+                light = previous_light.get(job.origin)
+                if light is not None:
+                    pages.records.light[job.origin] = light
+            if job.page is not None:
+                result.pages += 1
+            continue
         if writer is not None:
             if done.kept:
                 writer.keep(job.output, job.origin)
@@ -369,6 +611,9 @@ def _render_pages(
         if done.markdown is not None:
             pages.records.markdown[job.origin] = done.markdown
             pages.bodies[job.origin] = done.body_key
+            light = done.light or previous_light.get(job.origin)
+            if light is not None:
+                pages.records.light[job.origin] = light
         if done.packed is not None:
             batch.append((done.body_key, done.packed))
             if len(batch) >= 200:
@@ -475,7 +720,9 @@ def search_mirror_done(cache_folder: Path) -> None:
 def compress_text_files(writer: JournaledOutput) -> None:
     """A `.gz` beside every text file, for the web server to send as it is."""
     for rel in sorted(writer.written):
-        if rel.endswith(".gz") or Path(rel).suffix.lower() not in TEXT_SUFFIXES:
+        name = rel.rpartition("/")[2]
+        suffix = name[name.rfind(".") :].lower() if "." in name else ""
+        if suffix not in TEXT_SUFFIXES or suffix == ".gz":
             continue
         zipped = rel + ".gz"
         if writer.has(zipped):
@@ -574,6 +821,8 @@ def unchanged(
     """True when the last build's output is still exactly what a build would write now."""
     if quick.version != version or quick.options != options.digest():
         return False
+    if quick.search_stale and not options.search_later:
+        return False  # the last build left the search index behind
     if quick.snapshot != snapshot:
         return False
     if options.now is None and quick.valid_until is not None and clock >= quick.valid_until:
@@ -620,6 +869,19 @@ def _statement_view(
     return adjust
 
 
+def _theme(
+    config: SiteConfig, static: dict[str, StaticFile], snapshot: Snapshot, memory: Memory | None
+) -> Theme:
+    """The theme's Jinja environment; the preview server keeps its compiled templates."""
+    if memory is None:
+        return Theme(config, asset_url=asset_urls(config, static))
+    key = text_digest([digest_files(snapshot, [config.theme_dir]), config.url_prefix,
+                       config.theme_dir])  # fmt: skip
+    if memory.theme is None or memory.theme[0] != key:
+        memory.theme = (key, Theme(config, asset_url=asset_urls(config, static)))
+    return memory.theme[1]
+
+
 def _only_text_may_have_changed(
     quick: Quick | None,
     full: Full | None,
@@ -657,7 +919,22 @@ def _folders_unchanged(quick: Quick, out_dir: Path) -> bool:
     return True
 
 
-def _nothing_to_do(result: BuildResult, quick: Quick, store: BuildCache) -> BuildResult:
+def _defer_search_index(writer: JournaledOutput, full: Full, quick: Quick) -> bool:
+    """For `search_later`: keep the index as it is when it is out of date (True), unless
+    there is none to keep, or it is current anyway (then the build makes or keeps it)."""
+    bundle = [rel for rel in writer.previous if rel.startswith(BUNDLE_DIR + "/")]
+    html = sorted(rel for rel in writer.written if rel.endswith(".html"))
+    if not bundle or full.search == text_digest([(rel, writer.digest(rel)) for rel in html]):
+        return False
+    for rel in bundle:
+        if not rel.endswith(".gz"):
+            writer.keep(rel, "search index")
+    return True
+
+
+def _nothing_to_do(
+    result: BuildResult, quick: Quick, store: BuildCache, memory: Memory | None, options: Options
+) -> BuildResult:
     summary = quick.summary
     result.pages = summary.pages
     result.files = summary.files
@@ -665,14 +942,15 @@ def _nothing_to_do(result: BuildResult, quick: Quick, store: BuildCache) -> Buil
     result.next_change = summary.next_change
     result.next_change_reason = summary.next_change_reason
     result.search_languages = dict(summary.search_languages)
-    result.outputs = {rel: "" for rel in quick.manifest}
-    result.report = store.load_report()
+    result.outputs = {}  # nothing written; the last build's outputs stand
+    result.report = memory.report if memory is not None else store.load_report()
     result.unchanged = True
+    if result.report is not None and result.report.failed(strict=options.strict):
+        raise ChecksFailed(result.report, strict=options.strict)  # published anyway: a preview
     return result
 
 
-def _save(
-    store: BuildCache,
+def _state(
     result: BuildResult,
     options: Options,
     version: str,
@@ -683,13 +961,12 @@ def _save(
     search_digest: str,
     today: date,
     zone: tzinfo,
-) -> None:
+) -> tuple[Quick, Full]:
     root = out_dir.resolve()
     folders: dict[str, int] = {}
-    for rel in {"", *(PurePosixPath(rel).parent.as_posix() for rel in manifest)}:
-        name = "" if rel in ("", ".") else rel
+    for name in {"", *(rel.rpartition("/")[0] for rel in manifest)}:
         with suppress(OSError):
-            folders[name] = os.stat(root / name).st_mtime_ns
+            folders[name] = os.stat(os.path.join(root, name)).st_mtime_ns
     # The checks (review dates) and the statement's validation read today's date: the
     # output is as good as new until midnight, or until the next scheduled change.
     tomorrow = datetime.combine(today + timedelta(days=1), datetime.min.time(), tzinfo=zone)
@@ -702,10 +979,18 @@ def _save(
         next_change_reason=result.next_change_reason,
         search_languages=dict(result.search_languages),
     )
-    quick = Quick(version, options.digest(), snapshot, manifest, folders, valid_until, summary)
+    quick = Quick(
+        version,
+        options.digest(),
+        snapshot,
+        manifest,
+        folders,
+        valid_until,
+        summary,
+        search_stale=result.search_stale,
+    )
     pages.records.search = search_digest
-    store.save(quick, pages.records, result.report)
-    store.prune_markdown(set(pages.bodies.values()))
+    return quick, pages.records
 
 
 def _catalog_digests(

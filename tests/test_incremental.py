@@ -170,3 +170,25 @@ def test_the_output_goes_stale_at_a_scheduled_time(minimal_site: Path, out: Path
     assert pipeline.unchanged(quick, version, options, snap, out.resolve(), before)
     assert not pipeline.unchanged(quick, version, options, snap, out.resolve(), after)
     assert isinstance(result.out_dir, Path) and isinstance(before, datetime)
+
+
+def test_the_preview_server_rereads_only_the_edited_page(
+    minimal_site: Path, out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memory = pipeline.Memory()
+    build(minimal_site, out, memory=memory)
+    page = minimal_site / "content" / "kontakt" / "_index.sv.md"
+    page.write_text(page.read_text("utf-8") + "\nNy text.\n", "utf-8")
+
+    def no_full_load(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the whole site was read again")
+
+    monkeypatch.setattr(pipeline, "load_site_reporting", no_full_load)
+    result = build(minimal_site, out, memory=memory)
+    assert result.text_only and result.rendered == 1
+    monkeypatch.undo()
+    assert snapshot(out) == clean_copy(minimal_site, tmp_path)
+    # the cache on disk is written when the server is idle, and then serves a new process
+    assert BuildCache.for_output(minimal_site, out).load_quick() is None
+    pipeline.persist(memory, minimal_site, out)
+    assert build(minimal_site, out).unchanged

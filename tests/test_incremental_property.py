@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from site_builder.errors import SiteBuilderError
-from site_builder.pipeline import build
+from site_builder.pipeline import Memory, build
 from tests.conftest import FIXTURES, REPO, snapshot
 
 STATS = {"steps": 0, "failed": 0, "unchanged": 0, "rendered": 0, "text_only": 0}
@@ -47,6 +47,8 @@ class SiteEdits(RuleBasedStateMachine):
     """One site, edited step by step; `search` says whether the search index is built."""
 
     search = False
+    in_memory = False
+    """Build as the preview server does: one process keeps what it read between builds."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,6 +65,7 @@ class SiteEdits(RuleBasedStateMachine):
         self.out = self.tmp / "public"
         self.good = self.tmp / "last-good-site"
         self.checks = True
+        self.memory: Memory | None = Memory() if self.in_memory else None
         self.counter = 0
         self.clean_count = 0
         self.steps = 0
@@ -272,7 +275,14 @@ class SiteEdits(RuleBasedStateMachine):
         self.clean_count += 1
         incremental_error = clean_error = None
         try:
-            result = build(self.site, self.out, search=self.search, checks=self.checks, workers=1)
+            result = build(
+                self.site,
+                self.out,
+                search=self.search,
+                checks=self.checks,
+                workers=1,
+                memory=self.memory,
+            )
             STATS["unchanged"] += result.unchanged
             STATS["rendered"] += result.rendered
             STATS["text_only"] += result.text_only
@@ -306,9 +316,20 @@ class SiteEditsWithSearch(SiteEdits):
     search = True
 
 
+class SiteEditsInMemory(SiteEdits):
+    in_memory = True
+
+
 TestIncrementalEqualsClean = SiteEdits.TestCase
 TestIncrementalEqualsClean.settings = settings(
     max_examples=10,
+    stateful_step_count=22,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+TestIncrementalEqualsCleanInMemory = SiteEditsInMemory.TestCase
+TestIncrementalEqualsCleanInMemory.settings = settings(
+    max_examples=4,
     stateful_step_count=22,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from . import add_site_argument, shown
@@ -41,7 +42,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import UsageError
-    from ..pipeline import BuildResult, build
+    from ..pipeline import BuildResult, Memory, build, persist
     from ..serve import DevServer
     from ..serve.state import Failure
 
@@ -54,13 +55,38 @@ def run(args: argparse.Namespace) -> int:
         )
     debug: bool = args.debug
 
-    def rebuild(changes: frozenset[Path]) -> BuildResult:
-        return build(site_dir, out_dir)
+    memory = Memory()
+    search_behind = [False]
+
+    def rebuild(changes: frozenset[Path], published: Callable[[BuildResult], None]) -> BuildResult:
+        # Pages first, then the site-wide checks; a search index that needs making again
+        # waits for a quiet moment.
+        result = build(site_dir, out_dir, memory=memory, search_later=True, published=published)
+        search_behind[0] = result.search_stale
+        return result
+
+    def when_idle() -> BuildResult | None:
+        result = None
+        if search_behind[0]:
+            result = build(site_dir, out_dir, memory=memory)
+            search_behind[0] = result.search_stale
+        persist(memory, site_dir, out_dir)
+        return result
 
     def on_built(result: BuildResult, seconds: float, changes: frozenset[Path]) -> None:
-        what = _what_changed(changes, site_dir)
+        if result.unchanged:
+            return  # a save that changed nothing the site shows
+        if changes:
+            head = _what_changed(changes, site_dir)
+        elif result.rendered == 0:
+            print(f"Search index brought up to date in {seconds:.2f} s.", flush=True)
+            return
+        else:
+            head = "Built"
+        later = " (the search index follows when you pause)" if result.search_stale else ""
         print(
-            f"{what} {result.pages} pages in {seconds:.2f} s; {len(result.changed)} files changed.",
+            f"{head} {result.rendered} of {result.pages} pages in {seconds:.2f} s; "
+            f"{len(result.changed)} files changed{later}.",
             flush=True,
         )
 
@@ -86,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
             port=args.port,
             on_built=on_built,
             on_failed=on_failed,
+            idle=when_idle,
         )
     except OSError as exc:
         raise UsageError(
@@ -105,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
         print("Stopping.", flush=True)
     finally:
         server.stop()
+        persist(memory, site_dir, out_dir)
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -60,14 +60,24 @@ def load_site(config: SiteConfig, *, now: datetime | None = None, preview: bool 
     return site
 
 
+PageReader = Callable[[PageFile, SiteConfig, list[SiteBuilderError]], "Page | None"]
+"""Reads one page file (appending its problems); `read_page`, or a cache in front of it."""
+
+
 def load_site_reporting(
-    config: SiteConfig, *, now: datetime | None = None, preview: bool = False
+    config: SiteConfig,
+    *,
+    now: datetime | None = None,
+    preview: bool = False,
+    reader: PageReader | None = None,
 ) -> tuple[Site, list[SiteBuilderError]]:
     """Like `load_site`, but return the problems beside the site instead of raising.
 
     Pages whose front matter cannot be read are left out; everything else is
     kept, so that `site-builder check` can report every problem in one run.
+    `reader` reads each page file (the preview server keeps the pages it has read).
     """
+    read = reader or read_page
     now = as_moment(now, config.tz) if now is not None else datetime.now(config.tz)
     errors: list[SiteBuilderError] = []
     try:
@@ -90,7 +100,7 @@ def load_site_reporting(
     page_files, assets = discover(config, errors)
     pages: list[Page] = []
     for page_file in page_files:
-        page = _read_page(page_file, config, errors)
+        page = read(page_file, config, errors)
         if page is not None:
             pages.append(page)
     sources = {page.source for page in pages}
@@ -217,7 +227,7 @@ def _classify(
     return PageFile(path=path, source=source, key=key, lang=lang, is_section=is_section)
 
 
-def _read_page(
+def read_page(
     page_file: PageFile, config: SiteConfig, errors: list[SiteBuilderError]
 ) -> Page | None:
     location = Location(page_file.source)

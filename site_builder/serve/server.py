@@ -19,8 +19,15 @@ from .http import PreviewServer
 from .state import Failure, ServeState
 from .watch import Debouncer, SiteWatcher
 
-BuildFn = Callable[[frozenset[Path]], BuildResult]
-"""Rebuilds the site; gets the paths that changed (empty for the first build)."""
+Published = Callable[[BuildResult], None]
+BuildFn = Callable[[frozenset[Path], Published], BuildResult]
+"""Rebuilds the site; gets the paths that changed (empty for the first build), and a
+function to call as soon as the pages are on disk (open pages reload then; checks that
+run afterwards and fail make their pages show the problem)."""
+IdleFn = Callable[[], BuildResult | None]
+"""Work left for a quiet moment (the search index, saving the cache); a build, if any."""
+#: Seconds without a save before the server does what it left for later.
+IDLE_AFTER = 1.5
 OnBuilt = Callable[[BuildResult, float, frozenset[Path]], None]
 OnFailed = Callable[[Failure, BaseException, frozenset[Path]], None]
 
@@ -40,12 +47,14 @@ class DevServer:
         on_failed: OnFailed | None = None,
         watch_extra: Iterable[Path] = (),
         quiet: float = 0.05,
+        idle: IdleFn | None = None,
     ) -> None:
         self.site_dir = site_dir.resolve()
         self.out_dir = out_dir.resolve()
         self.build = build
         self.on_built = on_built or (lambda result, seconds, changes: None)
         self.on_failed = on_failed or (lambda failure, error, changes: None)
+        self.idle = idle
         self.state = ServeState()
         self.debouncer = Debouncer(quiet=quiet)
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -88,16 +97,56 @@ class DevServer:
         """One build; records the outcome so open pages reload. True when it succeeded."""
         self.state.build_started()
         start = time.perf_counter()
+        recorded: list[BuildResult] = []
+
+        def published(result: BuildResult) -> None:
+            recorded.append(result)
+            self._record(result)
+
         try:
-            result = self.build(changes)
+            result = self.build(changes, published)
         except Exception as error:  # every failure keeps the server up
             failure = self.state.build_failed(error)
             self.on_failed(failure, error, changes)
             return False
-        self.state.build_succeeded(result.outputs, result.changed)
+        if not recorded:
+            self._record(result)
+        elif self.state.failure is not None:
+            self._record(result)  # the checks passed after all: clear the last failure
         self.on_built(result, time.perf_counter() - start, changes)
         return True
 
+    def _record(self, result: BuildResult) -> None:
+        # a build that found nothing to do names no outputs: they are the last build's
+        outputs = self.state.origins if result.unchanged else result.outputs
+        self.state.build_succeeded(outputs, result.changed)
+
     def _loop(self) -> None:
-        while (changes := self.debouncer.take()) is not None:
-            self.rebuild(frozenset(changes))
+        waiting = self.idle is not None
+        while True:
+            changes = self.debouncer.take(IDLE_AFTER if waiting else None)
+            if changes is None:
+                return
+            if changes:
+                self.rebuild(frozenset(changes))
+                waiting = self.idle is not None
+            else:
+                waiting = False
+                self._when_idle()
+
+    def _when_idle(self) -> None:
+        """The search index and the cache's state, left for a quiet moment by `rebuild`."""
+        assert self.idle is not None
+        self.state.build_started()
+        start = time.perf_counter()
+        try:
+            result = self.idle()
+        except Exception as error:
+            failure = self.state.build_failed(error)
+            self.on_failed(failure, error, frozenset())
+            return
+        if result is None:
+            self.state.build_cancelled()
+            return
+        self._record(result)
+        self.on_built(result, time.perf_counter() - start, frozenset())

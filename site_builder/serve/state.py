@@ -98,6 +98,12 @@ class ServeState:
         with self._cond:
             self.building = True
 
+    def build_cancelled(self) -> None:
+        """Nothing was built after all (an idle moment with nothing to do)."""
+        with self._cond:
+            self.building = False
+            self._cond.notify_all()
+
     def build_succeeded(self, outputs: Mapping[str, str], changed: Iterable[str]) -> int:
         """Record a good build: `outputs` maps every file to its source."""
         with self._cond:

@@ -58,11 +58,13 @@ class Debouncer:
             self._closed = True
             self._cond.notify_all()
 
-    def take(self) -> set[Path] | None:
-        """Wait for changes and for quiet; None once closed."""
+    def take(self, timeout: float | None = None) -> set[Path] | None:
+        """Wait for changes and for quiet; None once closed, an empty set after `timeout`
+        seconds without any change."""
         with self._cond:
             while True:
-                self._cond.wait_for(lambda: bool(self._pending) or self._closed)
+                if not self._cond.wait_for(lambda: bool(self._pending) or self._closed, timeout):
+                    return set()
                 if self._closed:
                     return None
                 now = time.monotonic()

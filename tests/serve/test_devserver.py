@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from site_builder.pipeline import BuildResult, build
+from site_builder.pipeline import BuildResult, Memory, build
 from site_builder.serve import DevServer
 
 POLICY = "content/kommun/informationspolicy.sv.md"
@@ -22,9 +22,10 @@ POLICY = "content/kommun/informationspolicy.sv.md"
 @pytest.fixture
 def server(minimal_site: Path, tmp_path: Path) -> Iterator[DevServer]:
     out = tmp_path / "preview"
+    memory = Memory()
 
-    def rebuild(changes: frozenset[Path]) -> BuildResult:
-        return build(minimal_site, out)
+    def rebuild(changes: frozenset[Path], published: Callable[[BuildResult], None]) -> BuildResult:
+        return build(minimal_site, out, memory=memory, published=published)
 
     dev = DevServer(site_dir=minimal_site, out_dir=out, build=rebuild, port=0)
     dev.start()
@@ -93,3 +94,31 @@ def test_a_broken_site_yaml_shows_on_every_page(server: DevServer, minimal_site:
     for path in ("/", "/kontakt/", "/finns-inte/"):
         status, html = fetch(server, path)
         assert status == 500 and "<code>site.yaml</code>" in html, path
+
+
+def test_a_check_that_fails_after_the_page_is_on_disk(
+    server: DevServer, minimal_site: Path
+) -> None:
+    """The preview publishes first and checks after; a failing check shows on its page."""
+    page = "/kontakt/"
+    source = minimal_site / "content" / "kontakt" / "_index.sv.md"
+    original = source.read_text("utf-8")
+    epoch = server.state.epoch
+    source.write_text(
+        original + "\nLäs [avsnittet](../kommun/informationspolicy.sv.md#finns-inte).\n", "utf-8"
+    )
+    assert poll(server, page, epoch)["reload"] is True
+    status, html = fetch(server, page)
+    deadline = 50
+    while status == 200 and deadline:  # the checks run after the page is published
+        epoch = server.state.epoch
+        poll(server, page, epoch)
+        status, html = fetch(server, page)
+        deadline -= 1
+    assert status == 500 and "broken-link" in html and "finns-inte" in html
+    assert "avsnittet" in (server.out_dir / "kontakt" / "index.html").read_text("utf-8")
+    epoch = server.state.epoch
+    source.write_text(original, "utf-8")
+    assert poll(server, page, epoch)["reload"] is True
+    status, html = fetch(server, page)
+    assert status == 200 and "avsnittet" not in html

@@ -40,6 +40,7 @@ def check(site_input: SiteInput, ctx: RuleContext) -> Iterator[Finding]:
                     link=link.written,
                 )
     ids = {facts.output: facts.ids for facts in site_input.pages}
+    resolved: dict[str, tuple[str, str] | None] = {}  # the menu and footer repeat on every page
     for facts in site_input.pages:
         reported: set[str] = set()
         for html_link in facts.links:
@@ -49,10 +50,12 @@ def check(site_input: SiteInput, ctx: RuleContext) -> Iterator[Finding]:
             if href.startswith("#"):
                 target, fragment = facts.output, href[1:]
             elif href.startswith("/"):
-                resolved = output_file(site, href)
-                if resolved is None:
+                if href not in resolved:
+                    resolved[href] = output_file(site, href)
+                found = resolved[href]
+                if found is None:
                     continue
-                target, fragment = resolved
+                target, fragment = found
                 if target not in site_input.outputs:
                     reported.add(href)
                     yield ctx.finding(
