@@ -325,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         repeat = args.repeat if n <= 2000 else max(1, args.repeat // 3)
         results.append(measure_size(n, args.work, repeat, use_hugo))
-    checks = describe_checks()
+    checks = describe_checks(args.work / f"site-{sizes[0]}")
     text = report(results, hugo_version, checks)
     print("\n" + text)
     stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -336,14 +336,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def describe_checks() -> str:
-    """The rules a default build runs, as `site-builder` lists them (if it can)."""
-    done = subprocess.run([*site_builder_command(), "check", "--list"], capture_output=True,
-                          text=True, check=False)  # fmt: skip
-    if done.returncode != 0:
-        return "this version of site_builder has no separate checks (`check --list` failed)"
-    names = [line.split()[0] for line in done.stdout.splitlines() if line.strip()]
-    return f"{len(names)} rules: " + ", ".join(names)
+def describe_checks(site: Path) -> str:
+    """The rules a default build of the corpus runs, with their severities."""
+    from site_builder.checks import load_settings
+    from site_builder.checks.registry import all_rules
+    from site_builder.config import load_config
+
+    settings = load_settings(load_config(site))
+    on = [
+        f"{rule.id} ({settings.of(rule).severity})"
+        for rule in all_rules()
+        if settings.enabled(rule)
+    ]
+    off = [rule.id for rule in all_rules() if not settings.enabled(rule)]
+    text = f"{len(on)} rules on in the default build: " + ", ".join(on)
+    return text + (f"; off: {', '.join(off)}" if off else "")
 
 
 if __name__ == "__main__":

@@ -492,6 +492,9 @@ def _run(
                     and quick is not None
                     and _defer_search_index(writer, full, quick)
                 ):
+                    if not writer.area.fresh:  # the mirror follows the output all the same
+                        html = sorted(rel for rel in writer.written if rel.endswith(".html"))
+                        _search_mirror(writer, cache_store.folder, html)
                     search_digest = full.search
                     result.search_languages = dict(quick.summary.search_languages)
                     result.search_stale = True
@@ -507,7 +510,7 @@ def _run(
             result.files = len(writer.written)
             result.outputs = dict(writer.written)
             result.changed = frozenset(writer.changed)
-            if options.search and not result.search_stale:
+            if options.search:
                 search_mirror_done(cache_store.folder)
         new_state = None
         if store is not None:

@@ -6,6 +6,7 @@ No browser here (see tests/browser/); the long poll is what the reload script do
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -122,3 +123,47 @@ def test_a_check_that_fails_after_the_page_is_on_disk(
     assert poll(server, page, epoch)["reload"] is True
     status, html = fetch(server, page)
     assert status == 200 and "avsnittet" not in html
+
+
+def test_the_search_index_follows_when_the_editor_pauses(
+    minimal_site: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "preview"
+    memory = Memory()
+    stale: list[bool] = []
+
+    def rebuild(changes: frozenset[Path], published: Callable[[BuildResult], None]) -> BuildResult:
+        result = build(minimal_site, out, memory=memory, search_later=True, published=published)
+        stale.append(result.search_stale)
+        return result
+
+    def when_idle() -> BuildResult | None:
+        if not stale or not stale[-1]:
+            return None
+        result = build(minimal_site, out, memory=memory)
+        stale.append(result.search_stale)
+        return result
+
+    dev = DevServer(site_dir=minimal_site, out_dir=out, build=rebuild, port=0, idle=when_idle)
+    dev.start()
+    try:
+        entry = out / "pagefind" / "pagefind-entry.json"
+        first = entry.read_bytes()
+        source = minimal_site / POLICY
+        epoch = dev.state.epoch
+        source.write_text(source.read_text("utf-8") + "\nSökbar nyhet om snöröjning.\n", "utf-8")
+        assert poll(dev, "/kommun/informationspolicy/", epoch)["reload"] is True
+        for _ in range(600):  # the page is published before the build returns
+            if len(stale) > 1:
+                break
+            time.sleep(0.05)
+        assert stale[1] is True  # the page is there; the index waits for a pause
+        assert entry.read_bytes() == first
+        for _ in range(60):  # the pause comes after 1.5 s without a save
+            if stale[-1] is False:
+                break
+            poll(dev, "/kommun/informationspolicy/", dev.state.epoch)
+        assert stale[-1] is False
+        assert entry.read_bytes() != first
+    finally:
+        dev.stop()
