@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import pipeline
+from site_builder import incremental, pipeline
+from site_builder import memory as memory_module
 from site_builder.buildcache import BuildCache
+from site_builder.config import load_config
 from site_builder.errors import SiteBuilderError
 from site_builder.journal import pending_dir
+from site_builder.snapshot import generator_version, input_roots, take
 from tests.conftest import snapshot
 
 Build = Callable[..., pipeline.BuildResult]
@@ -105,7 +108,7 @@ def test_another_generator_version_means_a_full_build(
     minimal_site: Path, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     build(minimal_site, out)
-    monkeypatch.setattr(pipeline, "generator_version", lambda: "another version")
+    monkeypatch.setattr(incremental, "generator_version", lambda: "another version")
     assert build(minimal_site, out).rendered == 21
 
 
@@ -163,8 +166,8 @@ def test_the_output_goes_stale_at_a_scheduled_time(minimal_site: Path, out: Path
     quick = BuildCache.for_output(minimal_site, out).load_quick()
     assert quick is not None and quick.valid_until is not None  # checks read today's date
     options = pipeline.Options(None, False, False, False, True, True, 1)
-    snap = pipeline.take(pipeline.input_roots(pipeline.load_config(minimal_site)))
-    version = pipeline.generator_version()
+    snap = take(input_roots(load_config(minimal_site)))
+    version = generator_version()
     before = quick.valid_until - timedelta(minutes=1)
     after = quick.valid_until + timedelta(minutes=1)
     assert pipeline.unchanged(quick, version, options, snap, out.resolve(), before)
@@ -183,7 +186,7 @@ def test_the_preview_server_rereads_only_the_edited_page(
     def no_full_load(*args: object, **kwargs: object) -> None:
         raise AssertionError("the whole site was read again")
 
-    monkeypatch.setattr(pipeline, "load_site_reporting", no_full_load)
+    monkeypatch.setattr(memory_module, "load_site_reporting", no_full_load)
     result = build(minimal_site, out, memory=memory)
     assert result.text_only and result.rendered == 1
     monkeypatch.undo()
