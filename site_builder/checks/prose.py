@@ -39,6 +39,8 @@ class Sentence:
     line: int
     """File line where the sentence starts."""
     words: int
+    long_words: int
+    """Words of more than six letters (for LIX)."""
 
 
 @dataclass(frozen=True)
@@ -77,12 +79,14 @@ def split_sentences(block: TextBlock) -> Iterator[Sentence]:
 
 
 def _sentence(text: str, start: int, end: int, first_line: int) -> Sentence:
-    stripped_start = start + (len(text[start:end]) - len(text[start:end].lstrip()))
-    chunk = text[start:end].strip()
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    found = words(chunk)
     return Sentence(
         text=" ".join(chunk.split()),
-        line=first_line + text.count("\n", 0, stripped_start),
-        words=len(words(chunk)),
+        line=first_line + text.count("\n", 0, start + lead),
+        words=len(found),
+        long_words=sum(1 for word in found if _letters(word) > LONG_WORD),
     )
 
 
@@ -94,10 +98,14 @@ def lix_of(sentences: Iterable[Sentence]) -> Lix | None:
     """LIX over the sentences; None when there is no text to measure."""
     total_words = total_sentences = long_words = 0
     for sentence in sentences:
-        found = words(sentence.text)
-        total_words += len(found)
+        total_words += sentence.words
         total_sentences += 1
-        long_words += sum(1 for word in found if sum(ch.isalpha() for ch in word) > LONG_WORD)
+        long_words += sentence.long_words
     if not total_words:
         return None
     return Lix(words=total_words, sentences=total_sentences, long_words=long_words)
+
+
+def _letters(word: str) -> int:
+    """Letters in a word: all of it, unless it holds a hyphen, apostrophe or combining mark."""
+    return len(word) if word.isalpha() else sum(ch.isalpha() for ch in word)

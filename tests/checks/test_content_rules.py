@@ -196,3 +196,22 @@ def test_glossary_term_only_in_a_heading_or_link(minimal_site: Path, write: Writ
     body = "## Nyttjanderätt\n\nText.\n\n[Om nyttjanderätten](../kommun/informationspolicy.sv.md)"
     write(PAGE, page(body=body))
     assert found(minimal_site, "glossary") == [(PAGE, BODY_LINE)]
+
+
+def test_plain_words_shortcut_never_skips_a_match() -> None:
+    """The token shortcut may only skip blocks the full pattern would find nothing in."""
+    from site_builder.checkdata import load_check_data
+    from site_builder.checks.rules import plain_words
+    from site_builder.config import load_config
+
+    data = load_check_data(load_config(Path(__file__).parents[2]))
+    assert data.plain_words, "the site's list of plain words did not load"
+    for lang, words in data.plain_words.items():
+        matcher = plain_words._matcher(words)
+        assert matcher is not None
+        for form in matcher.by_form:
+            assert matcher.pattern.search(f"Se ({form}), tack."), (lang, form)
+            for text in (form, form.upper(), form.capitalize(), f"Se ({form}), tack.", f"x{form}"):
+                skipped = matcher.keys.isdisjoint(plain_words._TOKEN.findall(text.casefold()))
+                if matcher.pattern.search(text):
+                    assert not skipped, (lang, text)
