@@ -4,7 +4,8 @@ For each size N (Swedish pages) it writes the corpus twice (our format and
 Hugo's), then measures, each in a new process as an editor or CI runs it:
 
 - full clean build (no output, no cache), with every check and the search
-  index, and again with `--no-checks --no-search`;
+  index; with the checks but `--no-search` (Hugo makes no search index, so
+  this is the like-for-like row); and with `--no-checks --no-search`;
 - no-op rebuild (nothing changed);
 - one-page edit rebuild (one sentence of one page changed);
 - under `site-builder serve`: from saving that edit to the page on disk, and
@@ -143,19 +144,24 @@ def measure_size(n: int, work: Path, repeat: int, use_hugo: bool) -> Figures:
         r = ours(site)
         figures.add(figures.ours, "edit", r.seconds)
         figures.add(figures.ours_cpu, "edit", r.cpu_seconds)
-        if fast:
+        variants = {"_fast": fast}
+        if flags["--no-search"]:  # Hugo makes no search index: this is the like-for-like run
+            variants["_checks"] = ["--no-search"]
+        for offset, (suffix, switches) in enumerate(variants.items(), start=1):
+            if not switches:
+                continue
             clean(site, "public", ".cache")
-            r = ours(site, *fast)
-            figures.add(figures.ours, "full_fast", r.seconds)
-            figures.add(figures.ours_cpu, "full_fast", r.cpu_seconds)
-            figures.ours_peak["full_fast"] = max(
-                figures.ours_peak.get("full_fast", 0), r.peak_bytes
+            r = ours(site, *switches)
+            figures.add(figures.ours, "full" + suffix, r.seconds)
+            figures.add(figures.ours_cpu, "full" + suffix, r.cpu_seconds)
+            figures.ours_peak["full" + suffix] = max(
+                figures.ours_peak.get("full" + suffix, 0), r.peak_bytes
             )
-            r = ours(site, *fast)
-            figures.add(figures.ours, "noop_fast", r.seconds)
-            edit(page, 100 + round_)
-            r = ours(site, *fast)
-            figures.add(figures.ours, "edit_fast", r.seconds)
+            r = ours(site, *switches)
+            figures.add(figures.ours, "noop" + suffix, r.seconds)
+            edit(page, 100 * offset + round_)
+            r = ours(site, *switches)
+            figures.add(figures.ours, "edit" + suffix, r.seconds)
         if use_hugo:
             clean(hugo_site, "public", "resources")
             h = hugo(hugo_site)
@@ -258,13 +264,16 @@ def report(all_figures: list[Figures], hugo_version: str, checks: str) -> str:
         lines.append(_row("", "site_builder", "Hugo", "ours/Hugo"))
         for name, key in (
             ("full clean build (checks, search)", "full"),
+            ("full clean, checks, --no-search", "full_checks"),
             ("full clean, --no-checks --no-search", "full_fast"),
             ("no-op rebuild", "noop"),
+            ("no-op, checks, --no-search", "noop_checks"),
             ("no-op, --no-checks --no-search", "noop_fast"),
             ("one-page edit rebuild", "edit"),
+            ("one-page edit, checks, --no-search", "edit_checks"),
             ("one-page edit, --no-checks --no-search", "edit_fast"),
         ):
-            hugo_key = key.removesuffix("_fast")
+            hugo_key = key.split("_")[0]
             hugo_values = f.hugo.get(hugo_key)
             lines.append(
                 _row(
@@ -279,6 +288,10 @@ def report(all_figures: list[Figures], hugo_version: str, checks: str) -> str:
         lines.append(
             _row("peak memory (full build)", f"{peak:.0f} MiB", f"{f.hugo_peak / MIB:.0f} MiB")
         )
+        for suffix, switches in (("_checks", "--no-search"), ("_fast", "--no-checks --no-search")):
+            if f.ours_peak.get("full" + suffix):
+                peak = f.ours_peak["full" + suffix] / MIB
+                lines.append(_row(f"peak memory, {switches}", f"{peak:.0f} MiB"))
         if f.ours.get("full"):
             ours_rate = f"{f.html_pages / median(f.ours['full']):.0f}"
             hugo_rate = f"{f.html_pages / median(hugo_full):.0f}" if hugo_full else ""
@@ -296,6 +309,7 @@ def report(all_figures: list[Figures], hugo_version: str, checks: str) -> str:
         ]
         for key, name in (
             ("full", "full build"),
+            ("full_checks", "full, checks, no search"),
             ("full_fast", "full, no checks/search"),
             ("noop", "no-op"),
             ("edit", "one-page edit"),
