@@ -37,7 +37,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .output import OutputError
@@ -94,6 +94,8 @@ class PendingArea:
     root: Path
     fresh: bool
     """True when the output folder does not exist: files go to their final place in a tree."""
+    folders_made: set[Path] = field(default_factory=set, compare=False, repr=False)
+    """Folders of the fresh tree this process has made (each process has its own copy)."""
 
     def path_for(self, rel: str) -> Path:
         if self.fresh:
@@ -102,8 +104,9 @@ class PendingArea:
 
     def put(self, rel: str, data: bytes) -> Path:
         path = self.path_for(rel)
-        if self.fresh:
+        if self.fresh and path.parent not in self.folders_made:
             path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders_made.add(path.parent)  # once per folder, not once per file
         path.write_bytes(data)
         return path
 

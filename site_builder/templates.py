@@ -71,6 +71,10 @@ class Theme:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # A Theme lives for one build, or for as long as the theme's files are
+            # unchanged (the preview server makes a new one when they change), so
+            # Jinja need not stat every included template on every page.
+            auto_reload=False,
         )
         self.env.install_gettext_callables(  # type: ignore[attr-defined]
             _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
