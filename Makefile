@@ -70,13 +70,14 @@ i18n-update: i18n-extract
 i18n-compile: $(STAMP)
 	$(PYBABEL) compile --statistics -d locales
 
-# The tool's own messages (the checks' findings and reports), a domain of their own:
-# site_builder/locale/sv/LC_MESSAGES/site_builder.po. Ids are English, marked msg().
+# The tool's own messages (the checks' findings and reports, the errors in content and
+# configuration), a domain of their own: site_builder/locale/sv/LC_MESSAGES/site_builder.po.
+# Ids are English, marked msg().
 TOOL_LOCALE := site_builder/locale
 i18n-tool-update: $(STAMP)
 	$(PYBABEL) extract --no-default-keywords -k msg -k msg_plural:1,2 --no-location \
 		--sort-output --omit-header -o $(TOOL_LOCALE)/site_builder.pot \
-		site_builder/checks site_builder/commands
+		site_builder
 	$(PYBABEL) update -D site_builder --no-fuzzy-matching --ignore-obsolete --no-wrap \
 		--ignore-pot-creation-date --init-missing \
 		-i $(TOOL_LOCALE)/site_builder.pot -d $(TOOL_LOCALE) -l sv

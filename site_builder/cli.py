@@ -9,14 +9,18 @@ site_builder itself is reported as such, without a traceback unless
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .commands import build, check, i18n, new, nginx_conf, serve
 from .errors import BuildFailed, SiteBuilderError
+
+if TYPE_CHECKING:
+    from .checks.messages import Messages
 
 COMMANDS = (build, check, serve, new, i18n, nginx_conf)
 
@@ -31,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
         return code
     except SiteBuilderError as error:
-        report_error(error, sys.stderr)
+        report_error(error, sys.stderr, messages_for(args))
         return error.exit_code
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
@@ -62,13 +66,31 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def report_error(error: SiteBuilderError, stream: TextIO) -> None:
-    """Print an error, or every error of a failed build, for an editor to act on."""
+def messages_for(args: argparse.Namespace) -> Messages:
+    """The language of the messages: --lang, else the locale (Swedish when it says sv)."""
+    from .checks.messages import Messages, language_from_environment
+
+    return Messages(getattr(args, "lang", None) or language_from_environment(os.environ))
+
+
+def report_error(error: SiteBuilderError, stream: TextIO, messages: Messages | None = None) -> None:
+    """Print an error, or every error of a failed build, for an editor to act on.
+
+    Errors carry English message ids; this is where they are translated."""
+    from .checks.messages import Messages, msg, msg_plural
+
+    messages = messages or Messages("en")
     errors = error.errors if isinstance(error, BuildFailed) else (error,)
+    label = messages(msg("error"))
     for each in errors:
-        print(f"error: {each}", file=stream)
+        print(f"{label}: {messages.error(each)}", file=stream)
     if isinstance(error, BuildFailed):
-        print(f"\n{error.message.capitalize()}. The published files were not changed.", file=stream)
+        stopped = msg_plural(
+            "The build stopped with %(count)d error. The published files were not changed.",
+            "The build stopped with %(count)d errors. The published files were not changed.",
+        )
+        print(f"\n{messages.plural(stopped, len(error.errors))}", file=stream)
+
 
 
 if __name__ == "__main__":  # pragma: no cover

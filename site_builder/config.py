@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 
-from .errors import BuildFailed, ConfigError, Location, SiteBuilderError
-from .files import load_yaml_file
+from .errors import BuildFailed, ConfigError, Location, SiteBuilderError, msg
+from .files import load_yaml_file, top_key_lines
 
 CONFIG_FILE = "site.yaml"
 #: Default keys of the pages about language (`language_pages` in site.yaml).
@@ -126,26 +126,36 @@ def load_config(root: Path) -> SiteConfig:
     where = Location(CONFIG_FILE)
     if not path.is_file():
         raise ConfigError(
-            f"no {CONFIG_FILE} in {root}",
+            msg("there is no %(file)s in %(folder)s"),
             where,
-            "run the command in the site's folder, or give it with --site DIR",
+            msg("run the command in the site's folder, or give it with --site DIR"),
+            file=CONFIG_FILE,
+            folder=root,
         )
     raw = load_yaml_file(path, root)
     if not isinstance(raw, dict):
-        raise ConfigError("site.yaml must be a mapping of keys to values", where)
+        raise ConfigError(
+            msg("site.yaml must be a mapping of keys to values"),
+            where,
+            msg("write one setting per line, like title: Hällefors kommun"),
+        )
 
     errors: list[SiteBuilderError] = []
     warnings: list[SiteBuilderError] = []
+    lines = top_key_lines(path)
 
-    def fail(message: str, hint: str | None = None) -> None:
-        errors.append(ConfigError(message, where, hint))
+    def fail(key: str, message: str, hint: str | None = None, **fields: object) -> None:
+        """`message` and `hint` are msg() ids; the error points at the line of `key`."""
+        errors.append(ConfigError(message, where.at_line(lines.get(key)), hint, **fields))
 
     for key in sorted(set(raw) - KNOWN_KEYS, key=str):
         warnings.append(
             ConfigError(
-                f"unknown key '{key}' is ignored",
-                where,
-                f"known keys: {', '.join(sorted(KNOWN_KEYS))}",
+                msg("unknown key '%(key)s' is ignored"),
+                where.at_line(lines.get(str(key))),
+                msg("known keys: %(known)s"),
+                key=key,
+                known=", ".join(sorted(KNOWN_KEYS)),
             )
         )
 
@@ -153,46 +163,72 @@ def load_config(root: Path) -> SiteConfig:
     title = _title(raw.get("title"), languages, fail)
     base_url = raw.get("base_url")
     if not isinstance(base_url, str) or not urlsplit(base_url).scheme.startswith("http"):
-        fail("'base_url' must be the site's address, like https://www.hellefors.se")
+        fail(
+            "base_url",
+            msg("'base_url' must be the site's full address, beginning with https://"),
+            msg("for example: base_url: https://www.hellefors.se"),
+        )
         base_url = "http://localhost"
     theme = raw.get("theme", "hellefors")
     theme_dir: Path | None = None
     if not isinstance(theme, str) or not theme:
-        fail("'theme' must be the name of a theme folder, like hellefors")
+        fail(
+            "theme",
+            msg("'theme' must be the name of a theme folder"),
+            msg("for example: theme: hellefors"),
+        )
         theme = "hellefors"
     else:
         theme_dir = find_theme(root, theme)
         if theme_dir is None:
             fail(
-                f"theme '{theme}' was not found",
-                f"put it in {root / 'themes' / theme} or use a shipped theme: hellefors",
+                "theme",
+                msg("the theme '%(theme)s' was not found"),
+                msg("put it in %(folder)s or use a shipped theme: hellefors"),
+                theme=theme,
+                folder=root / "themes" / theme,
             )
 
     news_section = raw.get("news_section", "nyheter")
     if not isinstance(news_section, str):
-        fail("'news_section' must be the name of a top-level folder in content/")
+        fail(
+            "news_section",
+            msg("'news_section' must be the name of a top-level folder in content/"),
+            msg("for example: news_section: nyheter"),
+        )
         news_section = "nyheter"
     required = raw.get("required_translations", [])
     if not isinstance(required, list) or not all(isinstance(k, str) for k in required):
         fail(
-            "'required_translations' must be a list of page paths",
-            "for example: ['', kontakt, kommun/informationspolicy] ('' is the home page)",
+            "required_translations",
+            msg("'required_translations' must be a list of page paths"),
+            msg("for example: ['', kontakt, kommun/informationspolicy] ('' is the home page)"),
         )
         required = []
     review_after = raw.get("review_after_months", 12)
     if not isinstance(review_after, int) or review_after < 1:
-        fail("'review_after_months' must be a whole number of months, like 12")
+        fail(
+            "review_after_months",
+            msg("'review_after_months' must be a whole number of months"),
+            msg("for example: review_after_months: 12"),
+        )
         review_after = 12
     contact_unit = raw.get("contact_unit")
     if contact_unit is not None and not isinstance(contact_unit, str):
-        fail("'contact_unit' must be a unit id from data/organisation.yaml")
+        fail(
+            "contact_unit",
+            msg("'contact_unit' must be a unit id from data/organisation.yaml"),
+            msg("for example: contact_unit: medborgarplats"),
+        )
         contact_unit = None
     org_number = raw.get("org_number")
     timezone = raw.get("timezone", "Europe/Stockholm")
     if not _is_timezone(timezone):
         fail(
-            f"'timezone' must be an IANA time zone name, not {timezone!r}",
-            "for example: timezone: Europe/Stockholm",
+            "timezone",
+            msg("'timezone' must be an IANA time zone name, not %(value)s"),
+            msg("for example: timezone: Europe/Stockholm"),
+            value=repr(timezone),
         )
         timezone = "Europe/Stockholm"
     language_pages = _language_pages(raw.get("language_pages", {}), fail)
@@ -202,8 +238,9 @@ def load_config(root: Path) -> SiteConfig:
         isinstance(k, str) and isinstance(v, dict) for k, v in checks.items()
     ):
         fail(
-            "'checks' must map rule ids to settings",
-            "for example: checks: {lix: {severity: error, max: 45}}",
+            "checks",
+            msg("'checks' must map rule ids to settings"),
+            msg("for example: checks: {lix: {severity: error, max: 45}}"),
         )
         checks = {}
 
@@ -233,15 +270,25 @@ def load_config(root: Path) -> SiteConfig:
 def _languages(value: Any, fail: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
         fail(
-            "'languages' must be a list of language codes, the source language first",
-            "for example: languages: [sv, fi, en]",
+            "languages",
+            msg("'languages' must be a list of language codes, the source language first"),
+            msg("for example: languages: [sv, fi, en]"),
         )
         return ("sv",)
     for code in value:
         if not is_known_language(code):
-            fail(f"'{code}' in 'languages' is not a language code Babel knows", "use ISO codes")
+            fail(
+                "languages",
+                msg("'%(code)s' in 'languages' is not a language code Babel knows"),
+                msg("use ISO 639 codes, like sv, fi, en"),
+                code=code,
+            )
     if len(set(value)) != len(value):
-        fail("'languages' lists a language twice")
+        fail(
+            "languages",
+            msg("'languages' lists a language twice"),
+            msg("remove the second one"),
+        )
     return tuple(value)
 
 
@@ -249,12 +296,19 @@ def _title(value: Any, languages: tuple[str, ...], fail: Any) -> dict[str, str]:
     if isinstance(value, str):
         return dict.fromkeys(languages, value)
     if not isinstance(value, dict):
-        fail("'title' must give the site's name per language, like {sv: …, fi: …, en: …}")
+        fail(
+            "title",
+            msg("'title' must give the site's name per language"),
+            msg("for example: title: {sv: …, fi: …, en: …}"),
+        )
         return dict.fromkeys(languages, "")
     missing = [lang for lang in languages if not isinstance(value.get(lang), str)]
     if missing:
         fail(
-            f"'title' has no text for {', '.join(missing)}", "add the site's name in each language"
+            "title",
+            msg("'title' has no text for %(languages)s"),
+            msg("add the site's name in each language"),
+            languages=", ".join(missing),
         )
     return {str(k): str(v) for k, v in value.items()}
 
@@ -275,8 +329,10 @@ def _language_pages(value: Any, fail: Any) -> dict[str, str]:
         key in LANGUAGE_PAGES and isinstance(v, str) for key, v in value.items()
     ):
         fail(
-            f"'language_pages' must map some of {', '.join(LANGUAGE_PAGES)} to a page path",
-            "for example: language_pages: {other_languages: andra-sprak}",
+            "language_pages",
+            msg("'language_pages' must map some of %(keys)s to a page path"),
+            msg("for example: language_pages: {other_languages: andra-sprak}"),
+            keys=", ".join(LANGUAGE_PAGES),
         )
         return pages
     pages.update({key: v.strip("/") for key, v in value.items()})
@@ -285,9 +341,10 @@ def _language_pages(value: Any, fail: Any) -> dict[str, str]:
 
 def _language_names(value: Any, fail: Any) -> dict[str, tuple[str, str]]:
     """`{fit: Meänkieli}` or `{xx: {name: …, dir: rtl}}`, for codes Babel does not know."""
-    hint = "for example: language_names: {fit: Meänkieli}  (the language named in itself)"
+    hint = msg("for example: language_names: {fit: Meänkieli}  (the language named in itself)")
+    key = "language_names"
     if not isinstance(value, dict):
-        fail("'language_names' must map language codes to their names", hint)
+        fail(key, msg("'language_names' must map language codes to their names"), hint)
         return {}
     names: dict[str, tuple[str, str]] = {}
     for code, spec in value.items():
@@ -295,9 +352,19 @@ def _language_names(value: Any, fail: Any) -> dict[str, tuple[str, str]]:
         if isinstance(spec, dict):
             name, direction = spec.get("name"), spec.get("dir", "ltr")
         if not isinstance(code, str) or not _LANGUAGE_CODE.match(code):
-            fail(f"'{code}' in 'language_names' is not a language code (like fit or rmy)", hint)
+            fail(
+                key,
+                msg("'%(code)s' in 'language_names' is not a language code (like fit or rmy)"),
+                hint,
+                code=code,
+            )
         elif not isinstance(name, str) or not name or direction not in ("ltr", "rtl"):
-            fail(f"'language_names' needs a name (and dir: ltr or rtl) for '{code}'", hint)
+            fail(
+                key,
+                msg("'language_names' needs a name (and dir: ltr or rtl) for '%(code)s'"),
+                hint,
+                code=code,
+            )
         else:
             names[code] = (name, direction)
     return names

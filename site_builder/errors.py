@@ -4,6 +4,13 @@ Every problem an editor can cause is raised (or collected) where it is found,
 as an exception carrying a `Location`, and rendered exactly once by the CLI.
 A build keeps going after a content error so that one run reports every
 problem at once; `BuildFailed` carries them all.
+
+Messages are English message ids, marked with `msg()` where they are raised,
+with `%(name)s` fields given as keyword arguments; they are translated once,
+where they are shown (the CLI, the preview's error page, the checks' report),
+from the `site_builder` gettext domain (see checks/messages.py). `message`
+and `hint` hold the English text, filled in; `message_id`, `hint_id` and
+`fields` let a renderer show them in another language.
 """
 
 from __future__ import annotations
@@ -12,6 +19,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
+
+
+def msg(message: str) -> str:
+    """Mark a message id for extraction into the `site_builder` catalog; translated when shown."""
+    return message
+
+
+def fill(message: str, fields: Sequence[tuple[str, str]]) -> str:
+    """A message id with its `%(name)s` fields filled in (ids without fields are literal)."""
+    if not message or not fields:
+        return message
+    try:
+        return message % dict(fields)
+    except (KeyError, ValueError, TypeError):  # a wrong id must not hide the error
+        return message
 
 
 @dataclass(frozen=True, order=True)
@@ -34,12 +56,21 @@ class SiteBuilderError(Exception):
     exit_code = 1
 
     def __init__(
-        self, message: str, location: Location | None = None, hint: str | None = None
+        self,
+        message: str,
+        location: Location | None = None,
+        hint: str | None = None,
+        **fields: object,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        self.message_id = message
+        self.hint_id = hint or None
+        self.fields: tuple[tuple[str, str], ...] = tuple(
+            (name, str(value)) for name, value in sorted(fields.items())
+        )
+        self.message = fill(message, self.fields)
+        super().__init__(self.message)
         self.location = location
-        self.hint = hint
+        self.hint = fill(hint, self.fields) if hint else hint
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle by state, not by `args`: subclasses take other arguments than the message,
@@ -56,6 +87,10 @@ def _restore_error(cls: type[SiteBuilderError], state: dict[str, Any]) -> SiteBu
     error = cls.__new__(cls)
     Exception.__init__(error, state.get("message", ""))
     error.__dict__.update(state)
+    # errors pickled before messages were translatable: shown in English as they are
+    error.__dict__.setdefault("message_id", state.get("message", ""))
+    error.__dict__.setdefault("hint_id", state.get("hint"))
+    error.__dict__.setdefault("fields", ())
     return error
 
 
@@ -84,6 +119,7 @@ class BuildFailed(SiteBuilderError):
         self.errors = tuple(sorted(errors, key=_sort_key))
         count = len(self.errors)
         super().__init__(f"the build stopped with {count} error{'s' if count != 1 else ''}")
+        self.count = count
 
 
 def _sort_key(error: SiteBuilderError) -> tuple[str, int, str]:

@@ -6,12 +6,14 @@ with a typo, must produce a message with the file and line, not a traceback.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import ConfigError, ContentError, Location, SiteBuilderError
+from .errors import ConfigError, ContentError, Location, SiteBuilderError, msg
+from .yamlerrors import bad_value, explain
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -34,9 +36,9 @@ def decode_utf8(data: bytes, location: Location, error: type[SiteBuilderError]) 
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise error(
-            "the file is not UTF-8 text",
+            msg("the file is not UTF-8 text"),
             location.at_line(line),
-            "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)",
+            msg("save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"),
         ) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
@@ -46,7 +48,12 @@ def read_text(path: Path, root: Path, error: type[SiteBuilderError] = ContentErr
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise error(f"cannot read the file: {exc.strerror}", location) from None
+        raise error(
+            msg("cannot read the file: %(reason)s"),
+            location,
+            msg("check that the file exists and that you may read it"),
+            reason=exc.strerror or exc,
+        ) from None
     return decode_utf8(data, location, error)
 
 
@@ -60,23 +67,45 @@ def parse_yaml(
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise error(
-            f"invalid YAML: {problem}",
-            location.at_line(line),
-            "check the indentation and quote values that contain ':' or '#'",
-        ) from None
+        why = explain(exc, text)
+        line = first_line + why.line if why.line is not None else None
+        raise error(why.message, location.at_line(line), why.hint, **why.fields) from None
     except yaml.YAMLError as exc:
-        raise error(f"invalid YAML: {exc}", location) from None
+        raise error(
+            msg("This file cannot be read as YAML (YAML says: %(problem)s)."),
+            location,
+            msg("check the indentation, and put values with special characters in quotes"),
+            problem=exc,
+        ) from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:
         # PyYAML builds dates and numbers with Python constructors, which raise
-        # these for values like 2026-13-45.
+        # these for values like 2026-13-45; find the value to name its line.
+        bad = bad_value(text, _Loader)
+        if bad is None:
+            raise error(
+                msg("A value in this file cannot be read (%(problem)s)."),
+                location.at_line(first_line),
+                msg("check the dates (YYYY-MM-DD) and numbers"),
+                problem=exc,
+            ) from None
+        line, key, value = bad
+        if "-" in value:
+            raise error(
+                msg("'%(key)s': %(value)s is not a date that exists."),
+                location.at_line(first_line + line),
+                msg(
+                    "write the date as YYYY-MM-DD, with a month from 01 to 12 and a day "
+                    "the month has, like 2026-11-01"
+                ),
+                key=key,
+                value=value,
+            ) from None
         raise error(
-            f"invalid value in YAML: {exc}",
-            location.at_line(first_line),
-            "check dates (YYYY-MM-DD) and numbers",
+            msg("'%(key)s': %(value)s is not a number that can be read."),
+            location.at_line(first_line + line),
+            msg("write a whole number like 10, or put the value in quotes if it is text"),
+            key=key,
+            value=value,
         ) from None
 
 
@@ -84,3 +113,18 @@ def load_yaml_file(path: Path, root: Path) -> Any:
     """Read and parse a data or configuration file; errors are `ConfigError`s."""
     text = read_text(path, root, ConfigError)
     return parse_yaml(text, Location(relative(path, root)), ConfigError)
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.MULTILINE)
+
+
+def top_key_lines(path: Path) -> dict[str, int]:
+    """The 1-based line of each top-level key of a YAML file, to locate its problems."""
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    lines: dict[str, int] = {}
+    for match in _TOP_KEY.finditer(text):
+        lines.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
+    return lines

@@ -49,7 +49,9 @@ def test_invalid_yaml(
 ) -> None:
     write("content/kontakt/_index.sv.md", "---\ntitle: Kontakt\nsummary: [oj\n---\nText\n")
     err = fail_build(minimal_site, built, capsys)
-    assert finding(err, "content/kontakt/_index.sv.md", 4, "content", "invalid YAML")
+    assert finding(
+        err, "content/kontakt/_index.sv.md", 3, "content", "The value of 'summary' begins with '['"
+    )
     assert "broken-link" not in err  # links to the unreadable page are not reported again
 
 
@@ -129,7 +131,7 @@ def test_all_errors_in_one_run(
     write("content/c.fi.md", "---\ntitle: C\nsummary: C.\n---\n")
     write("content/d.sv.md", page(title="D", body="[x](saknas.sv.md)"))
     err = fail_build(minimal_site, built, capsys)
-    assert finding(err, "content/a.sv.md", 4, "content", "invalid YAML")
+    assert finding(err, "content/a.sv.md", 3, "content", "The value of 'summary' begins with '['")
     assert finding(err, "content/b.sv.md", 4, "sender", "Unknown sender 'okand'")
     assert finding(err, "content/c.fi.md", None, "content", "has no sv page")
     assert finding(err, "content/d.sv.md", 7, "broken-link", "The link 'saknas.sv.md'")

@@ -61,4 +61,4 @@ def test_warnings_are_printed(
     config = minimal_site / "site.yaml"
     config.write_text(config.read_text() + "colour: blue\n")
     assert main(["build", "--site", str(minimal_site), "--out", str(tmp_path / "o")]) == 0
-    assert "warning: site.yaml: unknown key 'colour' is ignored" in capsys.readouterr().err
+    assert "warning: site.yaml:5: unknown key 'colour' is ignored" in capsys.readouterr().err

@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "site_builder"
 LAYERS: dict[str, int] = {
     "errors": 0,
     "files": 0,
+    "yamlerrors": 0,
     "config": 1,
     "vcs": 1,
     "textdiff": 1,
@@ -72,6 +73,8 @@ SAME_LAYER_OK = {
     ("views", "language_views"),
     ("config", "files"),
     ("files", "errors"),
+    ("files", "yamlerrors"),
+    ("yamlerrors", "errors"),
     ("commands", "serve"),
     ("journal", "output"),
     ("pagework", "buildcache"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from ..errors import SiteBuilderError
 from .base import Finding
 
 DOMAIN = "site_builder"
@@ -104,16 +105,39 @@ class Messages:
             return code
         return name or code
 
+    def error(self, error: SiteBuilderError) -> str:
+        """`path:line: message` and, on the next line, the fix, in this language."""
+        where = f"{error.location}: " if error.location else ""
+        hint = self.error_hint(error)
+        fix = f"\n  → {hint}" if hint else ""
+        return f"{where}{self.error_message(error)}{fix}"
+
+    def error_message(self, error: SiteBuilderError) -> str:
+        """An error's message in this language (raised with an English id, see errors.py)."""
+        text = self.text(error.message_id, error.fields)
+        rule = getattr(error, "rule", None)
+        return f"[{rule}] {text}" if rule else text
+
+    def error_hint(self, error: SiteBuilderError) -> str:
+        return self.text(error.hint_id or "", error.fields)
+
     def _format(self, message: str, finding: Finding) -> str:
+        return self.text(message, finding.args)
+
+    def text(self, message: str, fields: Sequence[tuple[str, str]]) -> str:
+        """A message id translated, its `%(name)s` fields filled in."""
         if not message:
             return ""
         text = self._translations.gettext(message)
-        if not finding.args:
+        if not fields:
             return text
-        args = {key: self._localised(value) for key, value in finding.args}
+        args = {key: self._localised(value) for key, value in fields}
         if "language" in args:  # a language code: named in the reader's language
             args["language"] = self.language_name(args["language"])
         try:
             return text % args
         except (KeyError, ValueError, TypeError):  # a broken translation must not hide a finding
-            return message % args
+            try:
+                return message % args
+            except (KeyError, ValueError, TypeError):
+                return message

@@ -286,8 +286,9 @@ def _from_error(error: SiteBuilderError) -> Finding:
         severity=Severity.ERROR,
         path=location.path if location else "",
         line=location.line if location else None,
-        message=error.message,
-        hint=error.hint or "",
+        message=error.message_id,
+        hint=error.hint_id or "",
+        args=error.fields,
     )
 
 
@@ -306,6 +307,24 @@ def _unknown_silences(site_input: SiteInput) -> Iterable[Finding]:
             )
 
 
+class FindingError(SiteBuilderError):
+    """A finding that stops the build, as an error: its message in English, with the
+    ids and fields kept, so that the preview's error page can show it in the editor's
+    language (`Messages.error_message`)."""
+
+    def __init__(self, finding: Finding, english: Messages) -> None:
+        super().__init__(
+            finding.message,
+            Location(finding.path, finding.line) if finding.path else None,
+            finding.hint or None,
+        )
+        self.rule = finding.rule
+        self.fields = finding.args
+        self.message = f"[{finding.rule}] {english.message(finding)}"
+        self.hint = english.hint(finding) or None
+        self.args = (self.message,)
+
+
 class ChecksFailed(BuildFailed):
     """The checks found errors (or warnings, with --strict): nothing was published.
 
@@ -318,13 +337,4 @@ class ChecksFailed(BuildFailed):
         self.strict = strict
         english = Messages("en")
         failing = [f for f in report.findings if strict or f.severity is Severity.ERROR]
-        super().__init__(
-            [
-                SiteBuilderError(
-                    f"[{f.rule}] {english.message(f)}",
-                    Location(f.path, f.line) if f.path else None,
-                    english.hint(f) or None,
-                )
-                for f in failing
-            ]
-        )
+        super().__init__([FindingError(f, english) for f in failing])

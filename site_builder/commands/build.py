@@ -103,8 +103,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    label = messages(msg("warning"))
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"{label}: {messages.error(warning)}", file=sys.stderr)
     if result.report is not None and result.report.warnings:
         sys.stderr.write(format_text(result.report, messages, only=Severity.WARNING))
     total = sum(seconds for _, seconds in result.timings)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..errors import ContentError, Location, SiteBuilderError
+from ..errors import ContentError, Location, SiteBuilderError, msg
 from ..files import parse_yaml
 from ..model import FrontMatter
 
@@ -56,9 +56,9 @@ def split(text: str, location: Location) -> SplitPage:
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != _FENCE:
         raise ContentError(
-            "the page does not start with front matter",
+            msg("the page does not start with front matter"),
             location.at_line(1),
-            "begin the file with a line '---', then title: and summary:, then '---'",
+            msg("begin the file with a line '---', then title: and summary:, then '---'"),
         )
     for index in range(1, len(lines)):
         if lines[index].rstrip() in (_FENCE, "..."):
@@ -69,9 +69,9 @@ def split(text: str, location: Location) -> SplitPage:
                 body_line=index + 2,
             )
     raise ContentError(
-        "the front matter is not closed",
+        msg("the front matter is not closed"),
         location.at_line(1),
-        "add a line '---' after the last front matter line",
+        msg("add a line '---' after the last front matter line"),
     )
 
 
@@ -97,9 +97,9 @@ def parse(
         raw = {}
     if not isinstance(raw, dict):
         raise ContentError(
-            "the front matter must be 'key: value' lines",
+            msg("the front matter must be 'key: value' lines"),
             location.at_line(parts.yaml_line),
-            "write for example: title: Kontakta oss",
+            msg("write for example: title: Kontakta oss"),
         )
     lines = key_lines(parts.yaml_text, parts.yaml_line)
     reader = _Reader(raw, lines, location)
@@ -140,18 +140,24 @@ class _Reader:
         self.where = where
         self.errors: list[SiteBuilderError] = []
 
-    def error(self, key: str, message: str, hint: str) -> None:
-        line = self.lines.get(key, self.where.line)
-        self.errors.append(ContentError(message, self.where.at_line(line), hint))
+    def error(self, key: str, message: str, hint: str, **fields: object) -> None:
+        """`message` and `hint` are msg() ids; `%(key)s` in them is the key. A missing
+        key is reported at the first line of the front matter, where it belongs."""
+        line = self.lines.get(key, self.where.line or 1)
+        self.errors.append(ContentError(message, self.where.at_line(line), hint, key=key, **fields))
 
     def text(self, key: str, *, required: bool) -> str:
         value = self.raw.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.error(key, f"'{key}' is missing", f"add a line '{key}: …' to the front matter")
+                self.error(
+                    key,
+                    msg("'%(key)s' is missing"),
+                    msg("add a line '%(key)s: …' to the front matter"),
+                )
             return ""
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.error(key, f"'{key}' must be text", f"write it on one line: {key}: …")
+            self.error(key, msg("'%(key)s' must be text"), msg("write it on one line: %(key)s: …"))
             return ""
         return str(value).strip()
 
@@ -160,7 +166,9 @@ class _Reader:
         if value is None:
             if required:
                 self.error(
-                    key, f"'{key}' is missing", f"add a line '{key}: YYYY-MM-DD', like 2026-11-01"
+                    key,
+                    msg("'%(key)s' is missing"),
+                    msg("add a line '%(key)s: YYYY-MM-DD', like 2026-11-01"),
                 )
             return None
         if isinstance(value, date):  # datetime is a date too
@@ -170,20 +178,27 @@ class _Reader:
                 return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
             except ValueError:
                 pass
-        self.error(key, f"'{key}' is not a valid date: {value!r}", "write it as YYYY-MM-DD")
+        self.error(
+            key,
+            msg("'%(key)s' is not a valid date: %(value)s"),
+            msg("write it as YYYY-MM-DD"),
+            value=repr(value),
+        )
         return None
 
     def integer(self, key: str) -> int:
         value = self.raw.get(key, 0)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(key, f"'{key}' must be a whole number", f"write for example {key}: 10")
+            self.error(
+                key, msg("'%(key)s' must be a whole number"), msg("write for example %(key)s: 10")
+            )
             return 0
         return value
 
     def boolean(self, key: str) -> bool:
         value = self.raw.get(key, False)
         if not isinstance(value, bool):
-            self.error(key, f"'{key}' must be true or false", f"write {key}: true")
+            self.error(key, msg("'%(key)s' must be true or false"), msg("write %(key)s: true"))
             return False
         return value
 
@@ -192,19 +207,22 @@ class _Reader:
         value = self.raw.get(key)
         if value is None:
             return {}
-        hint = 'write for example: silence: {lix: "Policytexten återges ordagrant"}'
+        hint = msg('write for example: silence: {lix: "Policytexten återges ordagrant"}')
         if not isinstance(value, dict):
-            self.error(key, f"'{key}' must map rule ids to the reason they do not apply", hint)
+            self.error(
+                key, msg("'%(key)s' must map rule ids to the reason they do not apply"), hint
+            )
             return {}
         reasons: dict[str, str] = {}
         for rule, reason in value.items():
             if not isinstance(rule, str) or not _RULE_ID.match(rule):
-                self.error(key, f"'{key}': {rule!r} is not a rule id", hint)
+                self.error(key, msg("'%(key)s': %(rule)s is not a rule id"), hint, rule=repr(rule))
             elif not isinstance(reason, str) or not reason.strip():
                 self.error(
                     key,
-                    f"'{key}': the rule '{rule}' needs a written reason",
-                    "say in a few words why the rule does not apply to this page",
+                    msg("'%(key)s': the rule '%(rule)s' needs a written reason"),
+                    msg("say in a few words why the rule does not apply to this page"),
+                    rule=rule,
                 )
             else:
                 reasons[rule] = reason.strip()
@@ -217,8 +235,8 @@ class _Reader:
         if not isinstance(value, str) or not _SLUG.match(value):
             self.error(
                 key,
-                f"'{key}' must be one URL segment: letters, digits and hyphens",
-                "for example slug: viestintapolitiikka",
+                msg("'%(key)s' must be one URL segment: letters, digits and hyphens"),
+                msg("for example %(key)s: viestintapolitiikka"),
             )
             return None
         return value

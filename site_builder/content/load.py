@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..config import SiteConfig
-from ..errors import BuildFailed, ConfigError, ContentError, Location, SiteBuilderError
+from ..errors import BuildFailed, ConfigError, ContentError, Location, SiteBuilderError, msg
 from ..files import decode_utf8
 from ..model import HOME_KEY, Asset, Glossary, Organisation, Page, Schedule, Site
 from . import frontmatter
@@ -106,9 +106,9 @@ def load_site_reporting(
     sources = {page.source for page in pages}
     errors.extend(
         ContentError(
-            "the home page cannot wait for publish_at: the site needs it",
+            msg("the home page cannot wait for publish_at: the site needs it"),
             page.line_of("publish_at"),
-            "remove publish_at, and schedule the pages below it instead",
+            msg("remove publish_at, and schedule the pages below it instead"),
         )
         for page in pages
         if page.key == HOME_KEY and page.lang == config.source_language and page.meta.publish_at
@@ -127,9 +127,13 @@ def load_site_reporting(
         if alert.link is not None and alert.link not in sources:
             errors.append(
                 ConfigError(
-                    f"message '{alert.id}': 'link' names a page that does not exist: {alert.link}",
+                    msg("message '%(id)s': 'link' names a page that does not exist: %(link)s"),
                     Location(ALERTS_FILE, alert.line),
-                    "give the path of the page's Markdown file, like content/kris/vatten.sv.md",
+                    msg(
+                        "give the path of the page's Markdown file, like content/kris/vatten.sv.md"
+                    ),
+                    id=alert.id,
+                    link=alert.link,
                 )
             )
     site = assemble(config, organisation, pages, assets, errors, glossary)
@@ -160,7 +164,11 @@ def discover(
     root = config.content_dir
     if not root.is_dir():
         errors.append(
-            ContentError("the content/ folder is missing", Location("content"), "create it")
+            ContentError(
+                msg("the content/ folder is missing"),
+                Location("content"),
+                msg("create it, with the home page content/_index.sv.md in it"),
+            )
         )
         return [], []
     page_files: list[PageFile] = []
@@ -178,9 +186,10 @@ def discover(
             if bad is not None:
                 errors.append(
                     ContentError(
-                        f"the name '{bad}' cannot be part of a web address",
+                        msg("the name '%(name)s' cannot be part of a web address"),
                         Location(source),
-                        "use letters, digits and hyphens, no spaces (like 'min-sida.sv.md')",
+                        msg("use letters, digits and hyphens, no spaces (like 'min-sida.sv.md')"),
+                        name=bad,
                     )
                 )
                 continue
@@ -205,9 +214,10 @@ def _classify(
     if match is None:
         errors.append(
             ContentError(
-                "the file name has no language code",
+                msg("the file name has no language code"),
                 Location(source),
-                f"name it like '{name[:-3]}.{config.source_language}.md'",
+                msg("name it like '%(name)s'"),
+                name=f"{name[:-3]}.{config.source_language}.md",
             )
         )
         return None
@@ -215,10 +225,14 @@ def _classify(
     if not config.knows_language(lang):
         errors.append(
             ContentError(
-                f"'{lang}' in the file name is not a known language code",
+                msg("'%(code)s' in the file name is not a known language code"),
                 Location(source),
-                f"use one of {', '.join(config.languages)}, or another ISO language code "
-                "(one Babel does not know needs its name under language_names in site.yaml)",
+                msg(
+                    "use one of %(codes)s, or another ISO language code (one Babel does not "
+                    "know needs its name under language_names in site.yaml)"
+                ),
+                code=lang,
+                codes=", ".join(config.languages),
             )
         )
         return None
@@ -238,7 +252,14 @@ def read_page(
             text, location, is_source=page_file.lang == config.source_language
         )
     except OSError as exc:
-        errors.append(ContentError(f"cannot read the file: {exc.strerror}", location))
+        errors.append(
+            ContentError(
+                msg("cannot read the file: %(reason)s"),
+                location,
+                msg("check that the file exists and that you may read it"),
+                reason=exc.strerror or exc,
+            )
+        )
         return None
     except SiteBuilderError as error:
         errors.append(error)
@@ -274,9 +295,10 @@ def assemble(
         if twin is not None:  # `kontakt.sv.md` beside `kontakt/_index.sv.md`
             errors.append(
                 ContentError(
-                    f"this page gets the same address as {twin.source}",
+                    msg("this page gets the same address as %(other)s"),
                     page.location,
-                    "remove one of them, or give one another file name",
+                    msg("remove one of them, or give one another file name"),
+                    other=twin.source,
                 )
             )
             continue
@@ -288,9 +310,11 @@ def assemble(
             for page in versions.values():
                 errors.append(
                     ContentError(
-                        f"this translation has no {source_lang} page",
+                        msg("this translation has no %(code)s page"),
                         page.location,
-                        f"create {_source_name(page, source_lang)} or rename this file",
+                        msg("create %(source)s or rename this file"),
+                        code=source_lang,
+                        source=_source_name(page, source_lang),
                     )
                 )
             continue
@@ -299,9 +323,9 @@ def assemble(
     if HOME_KEY not in by_key and config.content_dir.is_dir():
         errors.append(
             ContentError(
-                "the site has no home page",
+                msg("the site has no home page"),
                 Location(f"content/_index.{source_lang}.md"),
-                "create the file with a title and a summary",
+                msg("create the file with a title and a summary"),
             )
         )
 
@@ -362,9 +386,11 @@ def _reject_duplicate_paths(
         if first != page.source:
             errors.append(
                 ContentError(
-                    f"this page gets the same address {page.path} as {first}",
+                    msg("this page gets the same address %(path)s as %(other)s"),
                     page.location,
-                    "give one of them another file name or another slug",
+                    msg("give one of them another file name or another slug"),
+                    path=page.path,
+                    other=first,
                 )
             )
     outputs = {page.output_file: page.source for page in pages}
@@ -373,8 +399,9 @@ def _reject_duplicate_paths(
         if other:
             errors.append(
                 ContentError(
-                    f"this file has the same address as the page {other}",
+                    msg("this file has the same address as the page %(other)s"),
                     Location(asset.source),
-                    "rename the file",
+                    msg("rename the file"),
+                    other=other,
                 )
             )

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import SiteConfig
-from ..errors import BuildFailed, ConfigError, Location, SiteBuilderError
+from ..errors import BuildFailed, ConfigError, Location, SiteBuilderError, msg
 from ..files import load_yaml_file
 from ..model import Organisation, Unit
 
@@ -26,24 +26,26 @@ def load_organisation(config: SiteConfig) -> Organisation:
     where = Location(ORGANISATION_FILE)
     if not path.is_file():
         raise ConfigError(
-            f"{ORGANISATION_FILE} is missing",
+            msg("%(file)s is missing"),
             where,
-            "create it with the units that send pages (see README: Content format)",
+            msg("create it with the units that send pages (see README: Content format)"),
+            file=ORGANISATION_FILE,
         )
     raw = load_yaml_file(path, config.root)
     units_raw = raw.get("units") if isinstance(raw, dict) else None
     if not isinstance(units_raw, dict) or not units_raw:
         raise ConfigError(
-            "the file must have 'units:' with at least one unit",
+            msg("the file must have 'units:' with at least one unit"),
             where,
-            "see README: Content format, data/organisation.yaml",
+            msg("see README: Content format, data/organisation.yaml"),
         )
     lines = _unit_lines(path)
+    text = _text_lines(path)
     errors: list[SiteBuilderError] = []
     units: dict[str, Unit] = {}
     for unit_id, data in units_raw.items():
         at = where.at_line(lines.get(str(unit_id)))
-        unit = _unit(str(unit_id), data, config, at, errors)
+        unit = _unit(str(unit_id), data, config, at, errors, text)
         if unit is not None:
             units[unit.id] = unit
     if errors:
@@ -52,35 +54,66 @@ def load_organisation(config: SiteConfig) -> Organisation:
 
 
 def _unit(
-    unit_id: str, data: Any, config: SiteConfig, at: Location, errors: list[SiteBuilderError]
+    unit_id: str,
+    data: Any,
+    config: SiteConfig,
+    at: Location,
+    errors: list[SiteBuilderError],
+    text: list[str] = [],  # noqa: B006 - read only
 ) -> Unit | None:
-    def fail(message: str, hint: str) -> None:
-        errors.append(ConfigError(f"unit '{unit_id}': {message}", at, hint))
+    def fail(message: str, hint: str, **fields: object) -> None:
+        """`message` and `hint` are msg() ids; `%(unit)s` in them is the unit's id. The
+        error points at the line of the unit's key (`key`) when it has one."""
+        key = fields.get("key")
+        line = _key_line(text, at.line, str(key)) if key and at.line else None
+        errors.append(
+            ConfigError(message, at.at_line(line or at.line), hint, unit=unit_id, **fields)
+        )
 
     if not isinstance(data, dict):
-        fail("must have name, phone, email and address", "see README: Content format")
+        fail(
+            msg("unit '%(unit)s' must have name, phone, email and address"),
+            msg("see README: Content format"),
+        )
         return None
     name = data.get("name")
     if isinstance(name, str):
         name = {config.source_language: name}
     if not isinstance(name, dict) or not isinstance(name.get(config.source_language), str):
         fail(
-            f"'name' needs at least the {config.source_language} name",
-            "write name: {sv: …, fi: …, en: …}",
+            msg("unit '%(unit)s': 'name' needs at least the name in %(language)s"),
+            msg("write name: {sv: …, fi: …, en: …}"),
+            language=config.source_language,
+            key="name",
         )
         name = {}
     fields: dict[str, str] = {}
-    for key, pattern, hint in (
-        ("phone", _PHONE, 'a direct number in quotes, like "0591-641 00"'),
-        ("email", _EMAIL, "an address like kommun@hellefors.se"),
-        ("address", None, "the visiting address on one line"),
+    for key, pattern, missing, wrong in (
+        (
+            "phone",
+            _PHONE,
+            msg('add phone: a direct number in quotes, like "0591-641 00"'),
+            msg('write a direct number in quotes, like "0591-641 00"'),
+        ),
+        (
+            "email",
+            _EMAIL,
+            msg("add email: an address like kommun@hellefors.se"),
+            msg("write an address like kommun@hellefors.se"),
+        ),
+        ("address", None, msg("add address: the visiting address on one line"), ""),
     ):
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
-            fail(f"'{key}' is missing", f"add {key}: {hint}")
+            fail(msg("unit '%(unit)s': '%(key)s' is missing"), missing, key=key)
             fields[key] = ""
         elif pattern is not None and not pattern.match(value.strip()):
-            fail(f"'{key}' does not look right: {value!r}", f"write {hint}")
+            fail(
+                msg("unit '%(unit)s': '%(key)s' does not look right: %(value)s"),
+                wrong,
+                key=key,
+                value=repr(value),
+            )
             fields[key] = value.strip()
         else:
             fields[key] = value.strip()
@@ -92,6 +125,26 @@ def _unit(
         address=fields["address"],
         line=at.line,
     )
+
+
+def _text_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text("utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _key_line(text: list[str], unit_line: int, key: str) -> int | None:
+    """The line of `key:` among the lines indented below the unit at `unit_line`."""
+    indent = len(text[unit_line - 1]) - len(text[unit_line - 1].lstrip()) if text else 0
+    pattern = re.compile(rf"^\s+{re.escape(key)}\s*:")
+    for number in range(unit_line + 1, len(text) + 1):
+        line = text[number - 1]
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            return None
+        if pattern.match(line):
+            return number
+    return None
 
 
 def _unit_lines(path: Path) -> dict[str, int]:

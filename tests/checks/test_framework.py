@@ -220,7 +220,7 @@ def test_no_checks_builds_but_still_stops_on_content_errors(
     assert "Built without checks" in capsys.readouterr().out
     write(PAGE, "---\ntitle: [trasig\n---\n")
     assert main(["build", "--site", str(minimal_site), "--out", str(out), "--no-checks"]) == 1
-    assert "error [content] invalid YAML" in capsys.readouterr().err
+    assert "error [content] The value of 'title' begins with '['" in capsys.readouterr().err
 
 
 def test_the_readme_lists_every_rule_with_its_severity() -> None:

@@ -14,14 +14,12 @@ from site_builder.checks.messages import LOCALE_DIR
 from site_builder.cli import main
 from tests.conftest import REPO
 
-SOURCES = [
-    *sorted((REPO / "site_builder" / "checks").rglob("*.py")),
-    *sorted((REPO / "site_builder" / "commands").glob("*.py")),
-]
+SOURCES = sorted((REPO / "site_builder").rglob("*.py"))
 
 
 def marked_ids() -> set[str]:
-    """Every string marked with msg() or msg_plural() in the checks and commands."""
+    """Every string marked with msg() or msg_plural() in site_builder (checks, commands,
+    errors in content and configuration)."""
     found: set[str] = set()
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):

@@ -55,12 +55,13 @@ def test_translation_needs_no_sender() -> None:
 def test_invalid_yaml_is_located() -> None:
     with pytest.raises(ContentError) as error:
         parse("---\ntitle: A\nsummary: [B\n---\n", WHERE, is_source=False)
-    assert error.value.location is not None and error.value.location.line is not None
+    assert error.value.location is not None and error.value.location.line == 3
 
 
 def test_impossible_date_is_an_error_not_a_crash() -> None:
-    with pytest.raises(ContentError, match="invalid value"):
+    with pytest.raises(ContentError, match="2026-13-45 is not a date that exists") as error:
         parse("---\ntitle: A\nsummary: B\nreviewed: 2026-13-45\n---\n", WHERE, is_source=True)
+    assert error.value.location is not None and error.value.location.line == 4
 
 
 def test_bad_slug() -> None:
