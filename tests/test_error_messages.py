@@ -66,7 +66,8 @@ PAGE_CASES = {
         '     → sätt hela värdet inom citattecken: summary: "Öppet: 8-16"',
     ),
     "bad-date": (
-        "---\ntitle: Test\nsummary: Hej.\nsender: medborgarplats\nreviewed: 2026-13-01\n---\nText\n",
+        "---\ntitle: Test\nsummary: Hej.\nsender: medborgarplats\nreviewed: 2026-13-01\n"
+        "---\nText\n",
         "  5: error [content] 'reviewed': 2026-13-01 is not a date that exists.\n"
         "     → write the date as YYYY-MM-DD, with a month from 01 to 12 and a day the month "
         "has, like 2026-11-01",
