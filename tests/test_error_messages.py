@@ -84,8 +84,7 @@ PAGE_CASES = {
     ),
     "missing-title": (
         "---\nsummary: Hej.\nsender: medborgarplats\nreviewed: 2026-11-01\n---\nText\n",
-        "  1: error [content] 'title' is missing\n"
-        "     → add a line 'title: …' to the front matter",
+        "  1: error [content] 'title' is missing\n     → add a line 'title: …' to the front matter",
         "  1: fel [content] 'title' saknas\n"
         "     → lägg till en rad 'title: …' överst i filen (front matter)",
     ),
