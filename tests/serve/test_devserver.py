@@ -74,7 +74,7 @@ def test_save_fail_fix(server: DevServer, minimal_site: Path) -> None:
     assert "This page could not be built" in html
     problems = html.split('<ol class="problems">')[1]
     assert problems.lstrip().startswith(f'<li>\n<p class="where"><code>{POLICY}</code>, line ')
-    assert "The value of 'title' begins with '['" in problems
+    assert "The value of &#x27;title&#x27; begins with &#x27;[&#x27;" in problems
     assert "__site_builder/reload.js" in html
     # the page files are the last good ones; other pages are served as usual
     assert "gemensam och tydlig syn" in out_file.read_text("utf-8")
