@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .base import (
     Finding,
+    HtmlLink,
     PageFacts,
     PageInput,
     PageRule,
@@ -42,6 +43,7 @@ __all__ = [
     "SILENCE_RULE",
     "ChecksFailed",
     "Finding",
+    "HtmlLink",
     "Messages",
     "PageFacts",
     "PageInput",
