@@ -1,8 +1,11 @@
 """Running a command and measuring it: wall time, CPU time, peak memory of its process tree.
 
-Peak memory is sampled (every 10 ms) as the sum of the resident memory of the
-process and all its descendants, so worker processes count; pages shared
-between them are counted once per process, so the figure errs high.
+Peak memory is sampled (every 20 ms) as the sum of the proportional set size
+(PSS) of the process and all its descendants, so worker processes count, and
+the pages a forked worker still shares with its parent count once, not once
+per process as a sum of resident sizes would (it made the figure err high by
+the size of the parent for each worker). Where PSS cannot be read, the
+resident size is used.
 """
 
 from __future__ import annotations
@@ -33,20 +36,26 @@ def _children(pid: int) -> list[int]:
     return [int(x) for x in text.split()]
 
 
-def _tree_rss(pid: int) -> int:
+def _tree_memory(pid: int) -> int:
     total = 0
     stack = [pid]
     while stack:
         current = stack.pop()
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-                    break
-        except OSError:
-            continue
+        total += _memory(current)
         stack.extend(_children(current))
     return total
+
+
+def _memory(pid: int) -> int:
+    """Proportional set size (each shared page split among its sharers), else resident size."""
+    for name, key in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
+                if line.startswith(key):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return 0
 
 
 def run(command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
@@ -65,8 +74,8 @@ def run(command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | N
     def sample() -> None:
         nonlocal peak
         while not stop.is_set():
-            peak = max(peak, _tree_rss(process.pid))
-            stop.wait(0.01)
+            peak = max(peak, _tree_memory(process.pid))
+            stop.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -77,7 +86,8 @@ def run(command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | N
     stop.set()
     sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
-    peak = max(peak, usage.ru_maxrss * 1024)
+    if not peak:  # ended before the first sample
+        peak = usage.ru_maxrss * 1024
     return Run(
         seconds=seconds,
         cpu_seconds=usage.ru_utime + usage.ru_stime,

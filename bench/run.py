@@ -10,7 +10,7 @@ Hugo's), then measures, each in a new process as an editor or CI runs it:
 - one-page edit rebuild (one sentence of one page changed);
 - under `site-builder serve`: from saving that edit to the page on disk, and
   to the open page being told to reload;
-- peak memory of the process tree, pages per second, and the 10,000 / 1,000
+- peak memory of the process tree (PSS), pages per second, and the 10,000 / 1,000
   ratio;
 
 and Hugo (Debian's package) on the same pages with a comparable layout. Times
