@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import SHIPPED_ROOTS, SiteConfig
-from .errors import BuildFailed, ConfigError, Location, SiteBuilderError
+from .errors import BuildFailed, ConfigError, Location, SiteBuilderError, msg
 from .files import load_yaml_file, read_text, relative
 
 PLAIN_WORDS_FILE = "data/plain-words.yaml"
@@ -97,13 +97,26 @@ def load_plain_words(
     where = Location(relative(path, config.root))
     raw = load_yaml_file(path, config.root)
     if not isinstance(raw, dict):
-        errors.append(ConfigError("the file must map language codes to lists of words", where))
+        errors.append(
+            ConfigError(
+                msg("the file must map language codes to lists of words"),
+                where,
+                msg("write for example: sv: [{word: erhålla, use: få}]"),
+            )
+        )
         return {}
     lines = _entry_lines(path)
     result: dict[str, tuple[PlainWord, ...]] = {}
     for lang, entries in raw.items():
         if not isinstance(entries, list):
-            errors.append(ConfigError(f"'{lang}' must be a list of words", where))
+            errors.append(
+                ConfigError(
+                    msg("'%(code)s' must be a list of words"),
+                    where,
+                    msg("start each word on a new line with '- '"),
+                    code=lang,
+                )
+            )
             continue
         words: list[PlainWord] = []
         for entry in entries:
@@ -121,16 +134,24 @@ def _plain_word(
     lines: dict[str, int],
     errors: list[SiteBuilderError],
 ) -> PlainWord | None:
-    hint = "write: - {word: erhålla, forms: [erhåller, erhöll], use: få}"
+    hint = msg("write: - {word: erhålla, forms: [erhåller, erhöll], use: få}")
     if not isinstance(entry, dict):
-        errors.append(ConfigError(f"an entry under '{lang}' is not a mapping", where, hint))
+        errors.append(
+            ConfigError(msg("an entry under '%(code)s' is not a mapping"), where, hint, code=lang)
+        )
         return None
     word, use, forms = entry.get("word"), entry.get("use"), entry.get("forms", [])
     if not isinstance(word, str) or not isinstance(use, str) or not word.strip():
-        errors.append(ConfigError(f"an entry under '{lang}' needs 'word' and 'use'", where, hint))
+        errors.append(
+            ConfigError(
+                msg("an entry under '%(code)s' needs 'word' and 'use'"), where, hint, code=lang
+            )
+        )
         return None
     if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
-        errors.append(ConfigError(f"'{word}': 'forms' must be a list", where, hint))
+        errors.append(
+            ConfigError(msg("'%(word)s': 'forms' must be a list"), where, hint, word=word)
+        )
         return None
     all_forms = tuple(dict.fromkeys([word.strip(), *(f.strip() for f in forms)]))
     return PlainWord(lang, word.strip(), all_forms, use.strip(), lines.get(word.strip()))

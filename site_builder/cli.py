@@ -92,6 +92,5 @@ def report_error(error: SiteBuilderError, stream: TextIO, messages: Messages | N
         print(f"\n{messages.plural(stopped, len(error.errors))}", file=stream)
 
 
-
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

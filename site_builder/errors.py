@@ -27,11 +27,18 @@ def msg(message: str) -> str:
 
 
 def fill(message: str, fields: Sequence[tuple[str, str]]) -> str:
-    """A message id with its `%(name)s` fields filled in (ids without fields are literal)."""
+    """A message id with its `%(name)s` fields filled in (ids without fields are literal).
+
+    A field whose name ends in `_msg` is itself a message id (a part of a message that
+    is translated too, like "a message" or "message '%(id)s'"), filled from the others."""
     if not message or not fields:
         return message
+    args = dict(fields)
+    for name, value in fields:
+        if name.endswith("_msg"):
+            args[name] = fill(value, [f for f in fields if not f[0].endswith("_msg")])
     try:
-        return message % dict(fields)
+        return message % args
     except (KeyError, ValueError, TypeError):  # a wrong id must not hide the error
         return message
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from .errors import Location, TemplateError
+from .errors import Location, TemplateError, msg
 from .model import Asset, Site
 
 #: Files whose name gets the content hash.
@@ -109,15 +109,17 @@ def _rewrite_css(
         if target not in raw:
             line = text.count("\n", 0, match.start()) + 1
             raise TemplateError(
-                f"the stylesheet points to a file that does not exist: {url}",
+                msg("the stylesheet points to a file that does not exist: %(url)s"),
                 Location(_shown(static_dir / name, root), line),
-                "put the file in the theme's static/ folder or correct the path",
+                msg("put the file in the theme's static/ folder or correct the path"),
+                url=url,
             )
         if target in chain:
             raise TemplateError(
-                f"stylesheets import each other in a circle: {' → '.join((*chain, target))}",
+                msg("stylesheets import each other in a circle: %(chain)s"),
                 Location(_shown(static_dir / name, root)),
-                "remove one of the @import rules",
+                msg("remove one of the @import rules"),
+                chain=" → ".join((*chain, target)),
             )
         published = publish(target, (*chain, target))
         new = posixpath.relpath(published.published, base or ".")

@@ -23,7 +23,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from .config import SiteConfig
-from .errors import ConfigError, Location
+from .errors import ConfigError, Location, msg
 from .files import relative
 
 DOMAIN = "messages"
@@ -87,9 +87,10 @@ def read_catalog(path: Path, root: Path) -> Catalog:
     except Exception as exc:  # babel raises several kinds for a broken PO file
         line = getattr(exc, "lineno", None)
         raise ConfigError(
-            f"the translation catalog cannot be read: {exc}",
+            msg("the translation catalog cannot be read: %(problem)s"),
             Location(relative(path, root), line),
-            "open it in Poedit, which shows and fixes syntax errors",
+            msg("open it in Poedit, which shows and fixes syntax errors"),
+            problem=exc,
         ) from None
 
 

@@ -25,7 +25,7 @@ from markdown_it.utils import EnvType, OptionsDict, OptionsType
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
-from .errors import ContentError, Location, SiteBuilderError
+from .errors import ContentError, Location, SiteBuilderError, msg
 from .model import Page, Site
 from .terms import explain_first_uses
 
@@ -242,9 +242,13 @@ class MarkdownRenderer:
                 del token.attrs[name]
                 state.errors.append(
                     ContentError(
-                        f"the attribute '{name}' is not allowed",
+                        msg("the attribute '%(name)s' is not allowed"),
                         state.location.at_line(line),
-                        "mark a language with {lang=fi}; only lang, dir, id and class are allowed",
+                        msg(
+                            "mark a language with {lang=fi}; only lang, dir, id and class "
+                            "are allowed"
+                        ),
+                        name=name,
                     )
                 )
 

@@ -21,7 +21,7 @@ from .buildresult import BuildResult, Options
 from .checks import HtmlLink, PageFacts, Settings, Shared
 from .config import SiteConfig
 from .content.accessibility import Statement
-from .errors import ContentError, SiteBuilderError, raise_if_any
+from .errors import ContentError, SiteBuilderError, msg, raise_if_any
 from .incremental import Baseline, catalog_digests, checks_digest, markdown_digests
 from .journal import JournaledOutput
 from .markdown import MarkdownRenderer, RenderedMarkdown
@@ -81,10 +81,13 @@ def reject_taken_addresses(site: Site, views: ViewBuilder) -> None:
     taken = set(generated_paths(views))
     raise_if_any(
         ContentError(
-            f"this page gets the address {page.path}, which the generated "
-            "search page or A–Ö index uses",
+            msg(
+                "this page gets the address %(path)s, which the generated "
+                "search page or A–Ö index uses"
+            ),
             page.location,
-            "rename the file or give it another slug",
+            msg("rename the file or give it another slug"),
+            path=page.path,
         )
         for page in site.pages
         if page.path in taken

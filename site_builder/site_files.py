@@ -14,7 +14,7 @@ from babel.support import NullTranslations
 
 from .compress import TEXT_SUFFIXES, gzip_bytes
 from .config import SiteConfig
-from .errors import TemplateError
+from .errors import TemplateError, msg
 from .feeds import atom_xml
 from .fingerprint import StaticFile
 from .journal import JournaledOutput
@@ -99,8 +99,10 @@ def asset_urls(config: SiteConfig, static: dict[str, StaticFile]) -> Callable[[s
         file = static.get(name)
         if file is None:
             raise TemplateError(
-                f"the theme uses a static file that does not exist: {name}",
-                hint=f"add static/{name} to the theme {config.theme}",
+                msg("the theme uses a static file that does not exist: %(name)s"),
+                hint=msg("add static/%(name)s to the theme %(theme)s"),
+                name=name,
+                theme=config.theme,
             )
         return f"{config.url_prefix}/{STATIC_PREFIX}/{file.published}"
 

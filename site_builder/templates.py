@@ -16,7 +16,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from .config import SiteConfig
-from .errors import Location, TemplateError
+from .errors import Location, TemplateError, msg
 from .views import PageView
 
 TEMPLATE_FOR_KIND = {
@@ -90,21 +90,28 @@ class Theme:
             return template.render(page=view, translations=translations, **(extra or {}))
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
-                f"template error: {exc.message}",
+                msg("the template cannot be read (Jinja says: %(problem)s)"),
                 Location(self._theme_path(exc.filename or name), exc.lineno),
-                "fix the template syntax",
+                msg(
+                    "fix the template syntax on this line: every {%% if %%}, {%% for %%} and "
+                    "{%% block %%} needs its {%% end… %%}, and every {{ needs its }}"
+                ),
+                problem=exc.message,
             ) from None
         except jinja2.TemplateNotFound as exc:
             raise TemplateError(
-                f"the theme has no template {exc.name}",
+                msg("the theme has no template %(name)s"),
                 Location(self._theme_path(name)),
-                f"add templates/{exc.name} to the theme",
+                msg("add templates/%(name)s to the theme"),
+                name=exc.name,
             ) from None
         except jinja2.UndefinedError as exc:
             raise TemplateError(
-                f"while rendering {view.source or view.url}: {exc.message}",
+                msg("while rendering %(page)s: %(problem)s"),
                 Location(self._theme_path(name)),
-                "the template uses a value the page does not have",
+                msg("the template uses a value the page does not have"),
+                page=view.source or view.url,
+                problem=exc.message,
             ) from None
 
     def _theme_path(self, filename: str) -> str:

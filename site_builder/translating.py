@@ -19,7 +19,7 @@ from .content.translation_file import (
     recorded_version,
     with_source_version,
 )
-from .errors import ContentError, Location, UsageError
+from .errors import ContentError, Location, UsageError, msg
 from .files import decode_utf8, relative
 from .textdiff import DiffLine, diff_lines
 from .vcs import Commit, HistoryError, first_commit_with, read_blob, repository_root
@@ -61,24 +61,29 @@ def start_translation(site_dir: Path, file: Path, lang: str) -> Created:
     where = Location(name.path)
     if name.lang != config.source_language:
         raise UsageError(
-            f"{name.path} is not a source page",
+            msg("%(file)s is not a source page"),
             where,
-            f"give the {config.source_language} page: "
-            f"site-builder i18n new {lang} {name.in_language(config.source_language)}",
+            msg("give the source page: site-builder i18n new %(code)s %(source)s"),
+            file=name.path,
+            code=lang,
+            source=name.in_language(config.source_language),
         )
     if lang == config.source_language or not config.knows_language(lang):
         raise UsageError(
-            f"'{lang}' is not a language to translate into",
+            msg("'%(code)s' is not a language to translate into"),
             None,
-            f"use a language code like {', '.join(config.languages[1:]) or 'fi'} (or ar, so, …)",
+            msg("use a language code like %(codes)s (or ar, so, …)"),
+            code=lang,
+            codes=", ".join(config.languages[1:]) or "fi",
         )
     target = name.in_language(lang)
     target_path = config.root / target
     if target_path.exists():
         raise UsageError(
-            f"{target} already exists",
+            msg("%(file)s already exists"),
             Location(target),
-            f"to bring it up to date: site-builder i18n diff {target}",
+            msg("to bring it up to date: site-builder i18n diff %(file)s"),
+            file=target,
         )
     data = source_path.read_bytes()
     text = decode_utf8(data, where, ContentError)
@@ -96,10 +101,14 @@ def source_changes(site_dir: Path, file: Path) -> Changes:
     where = Location(name.path, line)
     if recorded is None:
         raise HistoryError(
-            f"{name.path} does not record which version of {source} it was made from",
+            msg("%(file)s does not record which version of %(source)s it was made from"),
             Location(name.path),
-            f"compare it with {source} by hand; when it matches: "
-            f"site-builder i18n done {name.path}",
+            msg(
+                "compare it with %(source)s by hand; when it matches: "
+                "site-builder i18n done %(file)s"
+            ),
+            file=name.path,
+            source=source,
         )
     current_data = source_path.read_bytes()
     current = git_blob_id(current_data)
@@ -144,15 +153,22 @@ def _page_file(config: SiteConfig, file: Path) -> tuple[Path, PageName]:
     # site's folder when that is where it is (`--site DIR content/…`).
     inside = [c for c in existing if c.is_relative_to(config.root)]
     if not existing:
-        raise UsageError(f"there is no file {file}", None, "give the path of a page in content/")
+        raise UsageError(
+            msg("there is no file %(file)s"),
+            None,
+            msg("give the path of a page in content/"),
+            file=file,
+        )
     found = (inside or existing)[0]
     rel = relative(found, config.root)
     name = page_name(rel)
     if not rel.startswith("content/") or name is None:
         raise UsageError(
-            f"{file} is not a page of the site in {config.root}",
+            msg("%(file)s is not a page of the site in %(folder)s"),
             None,
-            "give a file in content/ named like NAME.LANG.md, or the site with --site DIR",
+            msg("give a file in content/ named like NAME.LANG.md, or the site with --site DIR"),
+            file=file,
+            folder=config.root,
         )
     return found, name
 
@@ -161,16 +177,20 @@ def _source_of(config: SiteConfig, name: PageName) -> tuple[str, Path]:
     source_lang = config.source_language
     if name.lang == source_lang:
         raise UsageError(
-            f"{name.path} is a source page, not a translation",
+            msg("%(file)s is a source page, not a translation"),
             Location(name.path),
-            f"give a translation, like {name.in_language(config.languages[-1])}",
+            msg("give a translation, like %(example)s"),
+            file=name.path,
+            example=name.in_language(config.languages[-1]),
         )
     source = name.in_language(source_lang)
     path = config.root / source
     if not path.is_file():
         raise ContentError(
-            f"{name.path} has no source page {source}",
+            msg("%(file)s has no source page %(source)s"),
             Location(name.path),
-            "rename the translation to match its source page",
+            msg("rename the translation to match its source page"),
+            file=name.path,
+            source=source,
         )
     return source, path

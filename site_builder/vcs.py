@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Location, SiteBuilderError
+from .errors import Location, SiteBuilderError, msg
 
 _BLOB_ID = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 
@@ -45,17 +45,19 @@ def repository_root(folder: Path, where: Location) -> Path:
     """The top folder of the git repository holding `folder`."""
     if shutil.which("git") is None:
         raise HistoryError(
-            "git is not installed, so the old version cannot be fetched",
+            msg("git is not installed, so the old version cannot be fetched"),
             where,
-            "install git (Debian: apt-get install git), or compare the files by hand",
+            msg("install git (Debian: apt-get install git), or compare the files by hand"),
         )
     done = _git(folder, "rev-parse", "--show-toplevel")
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise HistoryError(
-            f"{folder} is not in a git repository ({detail[-1] if detail else 'no details'})",
+            msg("%(folder)s is not in a git repository (%(detail)s)"),
             where,
-            "run the command in a clone of the site's repository (git clone …)",
+            msg("run the command in a clone of the site's repository (git clone …)"),
+            folder=folder,
+            detail=detail[-1] if detail else "no details",
         )
     return Path(done.stdout.decode("utf-8").strip())
 
@@ -64,24 +66,31 @@ def read_blob(repo: Path, blob_id: str, where: Location) -> bytes:
     """The bytes git stores under `blob_id`; `HistoryError` when it has none."""
     if not _BLOB_ID.match(blob_id):
         raise HistoryError(
-            f"'{blob_id}' is not a git blob id (40 hexadecimal digits)",
+            msg("'%(blob)s' is not a git blob id (40 hexadecimal digits)"),
             where,
-            "the source_version line was edited by hand; restore it from git history",
+            msg("the source_version line was edited by hand; restore it from git history"),
+            blob=blob_id,
         )
     done = _git(repo, "cat-file", "blob", blob_id)
     if done.returncode == 0:
         return done.stdout
     shallow = _git(repo, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
     hint = (
-        "this clone is shallow: fetch the whole history with 'git fetch --unshallow', then retry"
+        msg(
+            "this clone is shallow: fetch the whole history with "
+            "'git fetch --unshallow', then retry"
+        )
         if shallow
-        else "that version was probably never committed (or only in a branch you have not "
-        "fetched: try 'git fetch --all'); compare the translation with the source page by hand"
+        else msg(
+            "that version was probably never committed (or only in a branch you have not "
+            "fetched: try 'git fetch --all'); compare the translation with the source page by hand"
+        )
     )
     raise HistoryError(
-        f"the source version it was made from ({blob_id[:10]}) is not in the git history",
+        msg("the source version it was made from (%(blob)s) is not in the git history"),
         where,
         hint,
+        blob=blob_id[:10],
     )
 
 

@@ -8,13 +8,16 @@ and how to fix it. A failed build leaves the previous output byte-identical.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from site_builder.cli import main
-from tests.conftest import snapshot
+from site_builder.errors import ContentError, Location, msg
+from site_builder.serve.errorpage import error_page
+from tests.conftest import REPO, snapshot
 
 Write = Callable[[str, str], Path]
 PAGE = "content/kontakt/_index.sv.md"
@@ -201,4 +204,69 @@ def test_organisation_errors_in_both_languages(
     assert (
         "  4: fel [content] enheten 'medborgarplats': 'phone' ser inte rätt ut: 'ring oss'\n"
         '     → skriv ett direktnummer inom citattecken, som "0591-641 00"'
+    ) in page_report(build_in("sv", minimal_site, built, capsys), path)
+
+
+def test_broken_template_in_the_sites_own_theme(
+    minimal_site: Path, built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A site's own theme (themes/NAME/ beside site.yaml) with an unclosed {% if %}."""
+    theme = minimal_site / "themes" / "eget"
+    shutil.copytree(REPO / "themes" / "hellefors", theme)
+    page_html = theme / "templates" / "page.html"
+    lines = page_html.read_text("utf-8").split("\n")
+    page_html.write_text("\n".join([lines[0], "{% if page.title %}", *lines[1:]]), "utf-8")
+    config = minimal_site / "site.yaml"
+    config.write_text(config.read_text("utf-8").replace("theme: hellefors", "theme: eget"))
+    english = build_in("en", minimal_site, built, capsys)
+    swedish = build_in("sv", minimal_site, built, capsys)
+    where = "themes/eget/templates/page.html:"
+    assert f"error: {where}" in english and "the template cannot be read (Jinja says: " in english
+    assert "  → fix the template syntax on this line: every {% if %}, {% for %}" in english
+    assert f"fel: {where}" in swedish and "mallen går inte att läsa (Jinja säger: " in swedish
+    assert "  → rätta mallens syntax på raden: varje {% if %}, {% for %}" in swedish
+
+
+def test_the_previews_error_page_speaks_the_editors_language() -> None:
+    error = ContentError(
+        msg("'%(key)s' is missing"),
+        Location("content/kontakt/_index.sv.md", 1),
+        msg("add a line '%(key)s: …' to the front matter"),
+        key="title",
+    )
+    swedish = error_page([error], 3, "/kontakt/", "sv")
+    assert '<html lang="sv">' in swedish
+    assert "<h1>Sidan gick inte att bygga</h1>" in swedish
+    assert "<code>content/kontakt/_index.sv.md</code>, rad 1" in swedish
+    assert "&#x27;title&#x27; saknas" in swedish
+    assert "Så rättar du det: lägg till en rad &#x27;title: …&#x27; överst i filen" in swedish
+    assert "<h2>1 problem att rätta</h2>" in swedish
+    assert "Förhandsvisningen av <code>/kontakt/</code> väntar på en rättelse." in swedish
+    english = error_page([error], 3, "/kontakt/")
+    assert '<html lang="en">' in english
+    assert "<code>content/kontakt/_index.sv.md</code>, line 1" in english
+    assert (
+        "The preview of <code>/kontakt/</code> waits for a fix.\nCorrect the problem below"
+        in english
+    )
+    assert "<h2>1 problem to fix</h2>" in english
+    assert "How to fix it: add a line &#x27;title: …&#x27; to the front matter" in english
+
+
+def test_important_messages_name_the_message_in_both_languages(
+    minimal_site: Path, built: Path, write: Write, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        "data/alerts.yaml",
+        "alerts:\n  - id: vatten\n    level: akut\n    start: 2026-12-01T08:00:00+01:00\n"
+        "    text: Koka vattnet.\n",
+    )
+    path = "data/alerts.yaml"
+    assert (
+        "  3: error [content] message 'vatten': 'level' must be one of info, warning, danger\n"
+        "     → write level: info"
+    ) in page_report(build_in("en", minimal_site, built, capsys), path)
+    assert (
+        "  3: fel [content] meddelandet 'vatten': 'level' måste vara en av info, warning, danger\n"
+        "     → skriv level: info"
     ) in page_report(build_in("sv", minimal_site, built, capsys), path)

@@ -132,6 +132,9 @@ class Messages:
         if not fields:
             return text
         args = {key: self._localised(value) for key, value in fields}
+        for key, value in fields:  # parts of the message that are message ids themselves
+            if key.endswith("_msg"):
+                args[key] = self.text(value, [f for f in fields if not f[0].endswith("_msg")])
         if "language" in args:  # a language code: named in the reader's language
             args["language"] = self.language_name(args["language"])
         try:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..config import SiteConfig
 from ..errors import BuildFailed, ConfigError, Location, SiteBuilderError
+from ..files import top_key_lines
 from ..markdown import RenderedMarkdown, TextBlock
 from ..model import Page
 from . import html as html_tools
@@ -68,7 +69,7 @@ class Settings:
 def load_settings(config: SiteConfig, rules: Sequence[Rule] | None = None) -> Settings:
     """Settings per rule from `checks:` in site.yaml; every problem is reported at once."""
     known = {rule.id: rule for rule in (rules if rules is not None else all_rules())}
-    where = Location("site.yaml")
+    where = Location("site.yaml", top_key_lines(config.root / "site.yaml").get("checks"))
     errors: list[SiteBuilderError] = []
     result: dict[str, RuleSettings] = {}
     for rule_id, raw in config.checks.items():
@@ -76,9 +77,11 @@ def load_settings(config: SiteConfig, rules: Sequence[Rule] | None = None) -> Se
         if rule is None:
             errors.append(
                 ConfigError(
-                    f"checks: there is no rule '{rule_id}'",
+                    msg("checks: there is no rule '%(rule)s'"),
                     where,
-                    f"rules: {', '.join(sorted(known))}",
+                    msg("rules: %(rules)s"),
+                    rule=rule_id,
+                    rules=", ".join(sorted(known)),
                 )
             )
             continue
@@ -91,8 +94,10 @@ def load_settings(config: SiteConfig, rules: Sequence[Rule] | None = None) -> Se
                 if value not in SEVERITY_NAMES:
                     errors.append(
                         ConfigError(
-                            f"checks: {rule_id}: severity must be error, warning or off",
+                            msg("checks: %(rule)s: severity must be error, warning or off"),
                             where,
+                            msg("for example: checks: {%(rule)s: {severity: warning}}"),
+                            rule=rule_id,
                         )
                     )
                     continue
@@ -100,10 +105,25 @@ def load_settings(config: SiteConfig, rules: Sequence[Rule] | None = None) -> Se
             elif key not in rule.options:
                 allowed = ", ".join(["severity", *sorted(rule.options)])
                 errors.append(
-                    ConfigError(f"checks: {rule_id}: unknown setting '{key}'", where, allowed)
+                    ConfigError(
+                        msg("checks: %(rule)s: unknown setting '%(key)s'"),
+                        where,
+                        msg("the settings of this rule: %(allowed)s"),
+                        rule=rule_id,
+                        key=key,
+                        allowed=allowed,
+                    )
                 )
             elif isinstance(value, bool) or not isinstance(value, int | float):
-                errors.append(ConfigError(f"checks: {rule_id}: '{key}' must be a number", where))
+                errors.append(
+                    ConfigError(
+                        msg("checks: %(rule)s: '%(key)s' must be a number"),
+                        where,
+                        msg("write a number without quotes, like %(key)s: 45"),
+                        rule=rule_id,
+                        key=key,
+                    )
+                )
             else:
                 options[key] = value
         result[rule_id] = RuleSettings(severity, options)

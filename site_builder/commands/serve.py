@@ -8,6 +8,7 @@ rebuilds and reloads the open pages on every save.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -37,10 +38,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         default=None,
         help=f"preview folder (default: {DEFAULT_OUT.as_posix()}/ in the site's folder)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "sv"),
+        help="language of the messages (default: from LANG/LC_ALL; Swedish when it starts with sv)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..checks.messages import Messages, language_from_environment, msg
     from ..errors import UsageError
     from ..pipeline import BuildResult, Memory, build, persist
     from ..serve import DevServer
@@ -54,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
             hint="use a number from 1024 to 65535, or 0 for any free port",
         )
     debug: bool = args.debug
+    messages = Messages(args.lang or language_from_environment(os.environ))
 
     memory = Memory()
     search_behind = [False]
@@ -91,8 +99,9 @@ def run(args: argparse.Namespace) -> int:
         )
 
     def on_failed(failure: Failure, error: BaseException, changes: frozenset[Path]) -> None:
+        label = messages(msg("error"))
         for each in failure.errors:
-            print(f"error: {each}", file=sys.stderr)
+            print(f"{label}: {messages.error(each)}", file=sys.stderr)
         if debug and not hasattr(error, "exit_code"):
             traceback.print_exception(error)
         where = "every page" if failure.pages is None else f"{len(failure.pages)} page(s)"
@@ -113,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
             on_built=on_built,
             on_failed=on_failed,
             idle=when_idle,
+            lang=messages.lang,
         )
     except OSError as exc:
         raise UsageError(

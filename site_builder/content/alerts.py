@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from ..config import SiteConfig
-from ..errors import ConfigError, Location, SiteBuilderError
+from ..errors import ConfigError, Location, SiteBuilderError, msg
 from ..files import parse_yaml, read_text
 from ..model import Alert
 from .schedule import as_moment
@@ -66,9 +66,9 @@ def load_alerts(config: SiteConfig) -> LoadedAlerts:
         return LoadedAlerts((), (), ())
     if not isinstance(items, list):
         problem = ConfigError(
-            "the file must have 'alerts:' followed by a list of messages",
+            msg("the file must have 'alerts:' followed by a list of messages"),
             where.at_line(1),
-            "start each message with '- id: …' (see README: Important messages)",
+            msg("start each message with '- id: …' (see README: Important messages)"),
         )
         return LoadedAlerts((), (problem,), ())
     alerts: list[Alert] = []
@@ -82,8 +82,9 @@ def load_alerts(config: SiteConfig) -> LoadedAlerts:
         if alert.id in seen:
             reader.error(
                 "id",
-                f"the id '{alert.id}' is used twice (first on line {seen[alert.id]})",
-                "give every message its own id",
+                msg("%(label_msg)s: the id is used twice (first on line %(first)s)"),
+                msg("give every message its own id"),
+                first=seen[alert.id],
             )
             continue
         seen[alert.id] = alert.line
@@ -109,45 +110,77 @@ class _AlertReader:
         self.config = config
         self.errors = errors
         self.warnings = warnings
-        self.label = "a message"
+        self.id = ""
+        """The message's id, once it is known: errors name it."""
 
     def at(self, key: str) -> Location:
         return self.where.at_line(self.lines.get(key, self.lines.get("")))
 
-    def error(self, key: str, message: str, hint: str) -> None:
-        self.errors.append(ConfigError(f"{self.label}: {message}", self.at(key), hint))
+    def error(self, key: str, message: str, hint: str, **fields: object) -> None:
+        """`message` and `hint` are msg() ids; `%(key)s` is the key, `%(id)s` the message's
+        id, and `%(label_msg)s` names the message, to begin each error with."""
+        self.errors.append(self.problem(key, message, hint, **fields))
+
+    def problem(self, key: str, message: str, hint: str, **fields: object) -> ConfigError:
+        label = msg("message '%(id)s'") if self.id else msg("a message")
+        return ConfigError(
+            message,
+            self.at(key),
+            hint,
+            label_msg=label,
+            id=self.id,
+            key=key,
+            **fields,
+        )
 
     def read(self) -> Alert | None:
         if not isinstance(self.raw, dict):
-            self.error("", "each message must be a set of 'key: value' lines", "start with - id:")
+            self.error(
+                "",
+                msg("%(label_msg)s: each message must be a set of 'key: value' lines"),
+                msg("start with - id:"),
+            )
             return None
         before = len(self.errors)
         alert_id = self.raw.get("id")
         if not isinstance(alert_id, str) or not _ID.match(alert_id):
             self.error(
                 "id",
-                "'id' is missing or not a short name of lower-case letters, digits and hyphens",
-                "write for example: id: vatten-2026-12",
+                msg(
+                    "%(label_msg)s: 'id' is missing or not a short name of lower-case letters, "
+                    "digits and hyphens"
+                ),
+                msg("write for example: id: vatten-2026-12"),
             )
             alert_id = ""
         else:
-            self.label = f"message '{alert_id}'"
+            self.id = alert_id
         for key in sorted(set(self.raw) - KNOWN_KEYS, key=str):
             self.warnings.append(
-                ConfigError(
-                    f"{self.label}: unknown key '{key}' is ignored",
-                    self.at(str(key)),
-                    f"known keys: {', '.join(sorted(KNOWN_KEYS))}",
+                self.problem(
+                    str(key),
+                    msg("%(label_msg)s: unknown key '%(key)s' is ignored"),
+                    msg("known keys: %(known)s"),
+                    known=", ".join(sorted(KNOWN_KEYS)),
                 )
             )
         level = self.raw.get("level")
         if level not in LEVELS:
-            self.error("level", f"'level' must be one of {', '.join(LEVELS)}", "write level: info")
+            self.error(
+                "level",
+                msg("%(label_msg)s: 'level' must be one of %(levels)s"),
+                msg("write level: info"),
+                levels=", ".join(LEVELS),
+            )
         start = self.moment("start", required=True)
         end = self.moment("end", required=False)
         updated = self.moment("updated", required=False)
         if start is not None and end is not None and end <= start:
-            self.error("end", "'end' is not after 'start'", "check the dates and times")
+            self.error(
+                "end",
+                msg("%(label_msg)s: 'end' is not after 'start'"),
+                msg("check the dates and times"),
+            )
         text = self.texts("text", required=True)
         details = self.texts("details", required=False)
         link = self.link()
@@ -171,8 +204,8 @@ class _AlertReader:
             if required:
                 self.error(
                     key,
-                    f"'{key}' is missing",
-                    f"add {key}: 2026-12-01T08:00:00+01:00 (date, time and offset)",
+                    msg("%(label_msg)s: '%(key)s' is missing"),
+                    msg("add %(key)s: 2026-12-01T08:00:00+01:00 (date, time and offset)"),
                 )
             return None
         if isinstance(value, str):
@@ -181,8 +214,9 @@ class _AlertReader:
         if not isinstance(value, date):
             self.error(
                 key,
-                f"'{key}' is not a date and time: {value!r}",
-                "write it like 2026-12-01T08:00:00+01:00",
+                msg("%(label_msg)s: '%(key)s' is not a date and time: %(value)s"),
+                msg("write it like 2026-12-01T08:00:00+01:00"),
+                value=repr(value),
             )
             return None
         return as_moment(value, self.config.tz)
@@ -197,14 +231,21 @@ class _AlertReader:
         if not isinstance(value, dict) or not isinstance(value.get(source), str):
             self.error(
                 key,
-                f"'{key}' needs at least the {source} text",
-                f"write {key}: {{{', '.join(f'{lang}: …' for lang in self.config.languages)}}}",
+                msg("%(label_msg)s: '%(key)s' needs at least the text in %(language)s"),
+                msg("write %(key)s: %(example)s"),
+                language=source,
+                example="{" + ", ".join(f"{lang}: …" for lang in self.config.languages) + "}",
             )
             return {}
         texts: dict[str, str] = {}
         for lang, words in value.items():
             if not isinstance(words, str) or not words.strip():
-                self.error(key, f"the {lang} text is empty", "write the text or remove the line")
+                self.error(
+                    key,
+                    msg("%(label_msg)s: the text in %(language)s is empty"),
+                    msg("write the text or remove the line"),
+                    language=lang,
+                )
                 continue
             texts[str(lang)] = " ".join(words.split())
         return texts
@@ -220,8 +261,8 @@ class _AlertReader:
         ):
             self.error(
                 "link",
-                "'link' must be the path of a page's Markdown file",
-                "write for example: link: content/kris/vatten.sv.md",
+                msg("%(label_msg)s: 'link' must be the path of a page's Markdown file"),
+                msg("write for example: link: content/kris/vatten.sv.md"),
             )
             return None
         return value

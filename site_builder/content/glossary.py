@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import SiteConfig
-from ..errors import BuildFailed, ConfigError, Location, SiteBuilderError
+from ..errors import BuildFailed, ConfigError, Location, SiteBuilderError, msg
 from ..files import load_yaml_file
 from ..model import Glossary, GlossaryTerm
 
@@ -37,9 +37,9 @@ def load_glossary(config: SiteConfig) -> Glossary:
     terms_raw = raw.get("terms") if isinstance(raw, dict) else None
     if not isinstance(terms_raw, dict):
         raise ConfigError(
-            "the file must have 'terms:' with one entry per term",
+            msg("the file must have 'terms:' with one entry per term"),
             where,
-            "see README: Checks, glossary",
+            msg("see README: Checks, glossary"),
         )
     lines = _id_lines(path)
     errors: list[SiteBuilderError] = []
@@ -56,9 +56,11 @@ def load_glossary(config: SiteConfig) -> Glossary:
 def _versions(
     term_id: str, versions: Any, at: Location, errors: list[SiteBuilderError]
 ) -> list[GlossaryTerm]:
-    hint = "write per language: sv: {term: …, explanation: …, forms: [...]}"
+    hint = msg("write per language: sv: {term: …, explanation: …, forms: [...]}")
     if not isinstance(versions, dict) or not versions:
-        errors.append(ConfigError(f"term '{term_id}' needs a version per language", at, hint))
+        errors.append(
+            ConfigError(msg("term '%(term)s' needs a version per language"), at, hint, term=term_id)
+        )
         return []
     terms: list[GlossaryTerm] = []
     for lang, data in versions.items():
@@ -66,16 +68,36 @@ def _versions(
         explanation = data.get("explanation") if isinstance(data, dict) else None
         forms = data.get("forms", []) if isinstance(data, dict) else None
         if not isinstance(term, str) or not term.strip():
-            errors.append(ConfigError(f"term '{term_id}' ({lang}): 'term' is missing", at, hint))
+            errors.append(
+                ConfigError(
+                    msg("term '%(term)s' (%(code)s): 'term' is missing"),
+                    at,
+                    hint,
+                    term=term_id,
+                    code=lang,
+                )
+            )
             continue
         if not isinstance(explanation, str) or not explanation.strip():
             errors.append(
-                ConfigError(f"term '{term_id}' ({lang}): 'explanation' is missing", at, hint)
+                ConfigError(
+                    msg("term '%(term)s' (%(code)s): 'explanation' is missing"),
+                    at,
+                    hint,
+                    term=term_id,
+                    code=lang,
+                )
             )
             continue
         if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
             errors.append(
-                ConfigError(f"term '{term_id}' ({lang}): 'forms' must be a list", at, hint)
+                ConfigError(
+                    msg("term '%(term)s' (%(code)s): 'forms' must be a list"),
+                    at,
+                    hint,
+                    term=term_id,
+                    code=lang,
+                )
             )
             continue
         all_forms = tuple(dict.fromkeys([term.strip(), *(f.strip() for f in forms if f.strip())]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Set
 
-from ..errors import ContentError, SiteBuilderError
+from ..errors import ContentError, SiteBuilderError, msg
 from ..model import Page, Site
 
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
@@ -37,28 +37,32 @@ def check_variants(site: Site, read_sources: Set[str]) -> list[SiteBuilderError]
             if kind is None:
                 errors.append(
                     ContentError(
-                        "'variant_of' is only for easy-to-read and sign language pages",
+                        msg("'variant_of' is only for easy-to-read and sign language pages"),
                         page.line_of("variant_of"),
-                        "put the page in "
-                        + " or ".join(f"content/{s}/" for s in sections.values() if s)
-                        + ", or remove the line",
+                        msg("put the page in %(folders)s, or remove the line"),
+                        folders=" | ".join(f"content/{s}/" for s in sections.values() if s),
                     )
                 )
             elif path not in read_sources:
                 errors.append(
                     ContentError(
-                        f"'variant_of' names a page that does not exist ({path})",
+                        msg("'variant_of' names a page that does not exist (%(path)s)"),
                         page.line_of("variant_of"),
-                        "give the path of the Swedish page, relative to this file, "
-                        "like ../utbildning/forskola.sv.md",
+                        msg(
+                            "give the path of the Swedish page, relative to this file, "
+                            "like ../utbildning/forskola.sv.md"
+                        ),
+                        path=path,
                     )
                 )
             elif not path.endswith(f".{site.source_language}.md"):
                 errors.append(
                     ContentError(
-                        f"'variant_of' must name a {site.source_language} page: {path}",
+                        msg("'variant_of' must name a %(code)s page: %(path)s"),
                         page.line_of("variant_of"),
-                        "easy-to-read and sign language pages are versions of the source page",
+                        msg("easy-to-read and sign language pages are versions of the source page"),
+                        code=site.source_language,
+                        path=path,
                     )
                 )
             elif (target := site.variant_target(page)) is not None:
@@ -66,9 +70,11 @@ def check_variants(site: Site, read_sources: Set[str]) -> list[SiteBuilderError]
                 if twin is not page:
                     errors.append(
                         ContentError(
-                            f"{twin.source} is already this kind of version of {path}",
+                            msg("%(other)s is already this kind of version of %(path)s"),
                             page.line_of("variant_of"),
-                            "keep one of them, or attach this one to another page",
+                            msg("keep one of them, or attach this one to another page"),
+                            other=twin.source,
+                            path=path,
                         )
                     )
         errors += _check_video(site, page, kind, assets)
@@ -86,41 +92,47 @@ def _check_video(
         key = "video" if meta.video else "captions"
         errors.append(
             ContentError(
-                f"'{key}' is only for sign language pages",
+                msg("'%(key)s' is only for sign language pages"),
                 page.line_of(key),
-                f"put the page in content/{site.config.language_pages.get('sign_language')}/",
+                msg("put the page in %(folder)s"),
+                key=key,
+                folder=f"content/{site.config.language_pages.get('sign_language')}/",
             )
         )
         return errors
     if not meta.video:
         return [
             ContentError(
-                "'captions' without a 'video'", page.line_of("captions"), "add video: FILE"
+                msg("'captions' without a 'video'"),
+                page.line_of("captions"),
+                msg("add video: FILE, the video's file beside the page"),
             )
         ]
     video = resolve(page, meta.video)
     if posixpath.splitext(video)[1].lower() not in VIDEO_TYPES:
         errors.append(
             ContentError(
-                f"the video must be an MP4 or WebM file: {meta.video}",
+                msg("the video must be an MP4 or WebM file: %(file)s"),
                 page.line_of("video"),
-                "export the video as .mp4 (H.264) or .webm",
+                msg("export the video as .mp4 (H.264) or .webm"),
+                file=meta.video,
             )
         )
     elif video not in assets:
         errors.append(
             ContentError(
-                f"the video file does not exist: {video}",
+                msg("the video file does not exist: %(file)s"),
                 page.line_of("video"),
-                "put the file beside the page and give its name",
+                msg("put the file beside the page and give its name"),
+                file=video,
             )
         )
     if not meta.captions:
         errors.append(
             ContentError(
-                "a video needs captions",
+                msg("a video needs captions"),
                 page.line_of("video"),
-                "add captions: FILE.vtt, a WebVTT file with the Swedish text (WCAG 1.2.2)",
+                msg("add captions: FILE.vtt, a WebVTT file with the Swedish text (WCAG 1.2.2)"),
             )
         )
     else:
@@ -128,9 +140,10 @@ def _check_video(
         if not captions.endswith(".vtt") or captions not in assets:
             errors.append(
                 ContentError(
-                    f"the captions must be a WebVTT file beside the page: {meta.captions}",
+                    msg("the captions must be a WebVTT file beside the page: %(file)s"),
                     page.line_of("captions"),
-                    "save the captions as FILE.vtt next to the page",
+                    msg("save the captions as FILE.vtt next to the page"),
+                    file=meta.captions,
                 )
             )
     return errors

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from ..checks.messages import Messages, msg, msg_plural
 from ..errors import SiteBuilderError
 
 ASSET_PREFIX = "/__site_builder/"
@@ -21,28 +22,44 @@ def reload_tag(epoch: int) -> str:
     return f'<script src="{ASSET_PREFIX}reload.js" data-epoch="{epoch}" defer></script>'
 
 
-def error_page(errors: Sequence[SiteBuilderError], epoch: int, requested: str) -> str:
+def error_page(
+    errors: Sequence[SiteBuilderError], epoch: int, requested: str, lang: str = "en"
+) -> str:
+    """The page, in the language of the editor's messages (`serve --lang`, or the locale)."""
+    m = Messages(lang)
     count = len(errors)
     first = errors[0].location if errors and errors[0].location else None
-    title = f"Build failed: {first}" if first else "Build failed"
-    items = "\n".join(_problem(error) for error in errors)
-    noun = "problem" if count == 1 else "problems"
+    title = m(msg("Build failed: %(where)s"), where=str(first)) if first else m(msg("Build failed"))
+    items = "\n".join(_problem(error, m) for error in errors)
+    heading = m(msg("This page could not be built"))
+    waits = m(msg("The preview of %(page)s waits for a fix."), page="\0")
+    waits = escape(waits).replace("\0", f"<code>{escape(requested)}</code>")
+    then = m.plural(
+        msg_plural(
+            "Correct the problem below and save the file: this page reloads by itself.",
+            "Correct the problems below and save the file: this page reloads by itself.",
+        ),
+        count,
+    )
+    rest = m(msg("The rest of the preview shows the last version that built."))
+    to_fix = m.plural(msg_plural("%(count)d problem to fix", "%(count)d problems to fix"), count)
+    preview = m(msg("site_builder preview"))
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{m.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)} (site_builder preview)</title>
+<title>{escape(title)} ({escape(preview)})</title>
 <link rel="stylesheet" href="{ASSET_PREFIX}error.css">
 {reload_tag(epoch)}
 </head>
 <body>
 <main>
-<h1>This page could not be built</h1>
-<p>The preview of <code>{escape(requested)}</code> waits for a fix.
-Correct the {noun} below and save the file: this page reloads by itself.
-The rest of the preview shows the last version that built.</p>
-<h2>{count} {noun} to fix</h2>
+<h1>{escape(heading)}</h1>
+<p>{waits}
+{escape(then)}
+{escape(rest)}</p>
+<h2>{escape(to_fix)}</h2>
 <ol class="problems">
 {items}
 </ol>
@@ -52,16 +69,19 @@ The rest of the preview shows the last version that built.</p>
 """
 
 
-def _problem(error: SiteBuilderError) -> str:
+def _problem(error: SiteBuilderError, m: Messages) -> str:
     where = error.location
     if where is None:
-        place = "The whole site"
+        place = escape(m(msg("The whole site")))
     elif where.line:
-        place = f"<code>{escape(where.path)}</code>, line {where.line}"
+        line = escape(m(msg("line %(line)s"), line=str(where.line)))
+        place = f"<code>{escape(where.path)}</code>, {line}"
     else:
         place = f"<code>{escape(where.path)}</code>"
-    hint = f'\n<p class="hint">How to fix it: {escape(error.hint)}</p>' if error.hint else ""
+    hint_text = m.error_hint(error)
+    fix = escape(m(msg("How to fix it:")))
+    hint = f'\n<p class="hint">{fix} {escape(hint_text)}</p>' if hint_text else ""
     return (
         f'<li>\n<p class="where">{place}</p>\n'
-        f'<p class="what">{escape(error.message)}</p>{hint}\n</li>'
+        f'<p class="what">{escape(m.error_message(error))}</p>{hint}\n</li>'
     )

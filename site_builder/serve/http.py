@@ -171,7 +171,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if failure is not None and showing.endswith(".html") and failure.covers(showing):
             own = state.origins.get(showing)  # this page's own problems first
             errors = sorted(failure.errors, key=lambda e: not e.location or e.location.path != own)
-            page = error_page(errors, state.epoch, split.path)
+            page = error_page(errors, state.epoch, split.path, state.lang)
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, page.encode(), CONTENT_TYPES[".html"],
                        send_body)  # fmt: skip
             return

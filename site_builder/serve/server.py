@@ -48,6 +48,7 @@ class DevServer:
         watch_extra: Iterable[Path] = (),
         quiet: float = 0.05,
         idle: IdleFn | None = None,
+        lang: str = "en",
     ) -> None:
         self.site_dir = site_dir.resolve()
         self.out_dir = out_dir.resolve()
@@ -55,7 +56,7 @@ class DevServer:
         self.on_built = on_built or (lambda result, seconds, changes: None)
         self.on_failed = on_failed or (lambda failure, error, changes: None)
         self.idle = idle
-        self.state = ServeState()
+        self.state = ServeState(lang)
         self.debouncer = Debouncer(quiet=quiet)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.http = PreviewServer((host, port), self.out_dir, self.state)

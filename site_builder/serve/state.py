@@ -85,7 +85,9 @@ def _stem(source: str) -> str:
 class ServeState:
     """Epochs, what each build changed, and the current failure; thread-safe."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+        """The language of the error page's messages ("en" or "sv")."""
         self._cond = threading.Condition()
         self.epoch = 0
         self._history: deque[tuple[int, frozenset[str] | None]] = deque(maxlen=HISTORY)

@@ -81,7 +81,7 @@ alerts:
     assert [line for line, _ in found] == [2, 3, 4, 6, 10, 12, 18]
     assert "'level' must be one of info, warning, danger" in found[1][1]
     assert "not a date and time" in found[2][1]
-    assert "'text' needs at least the sv text" in found[3][1]
+    assert "'text' needs at least the text in sv" in found[3][1]
     assert "'end' is not after 'start'" in found[4][1]
     assert "path of a page's Markdown file" in found[5][1]
     assert "used twice" in found[6][1]
