@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.checks.messages import Messages
 from site_builder.cli import main
-from site_builder.errors import ContentError, Location, msg
+from site_builder.errors import ConfigError, ContentError, Location, msg
 from site_builder.serve.errorpage import error_page
 from tests.conftest import REPO, snapshot
 
@@ -270,3 +271,26 @@ def test_important_messages_name_the_message_in_both_languages(
         "  3: fel [content] meddelandet 'vatten': 'level' måste vara en av info, warning, danger\n"
         "     → skriv level: info"
     ) in page_report(build_in("sv", minimal_site, built, capsys), path)
+
+
+def test_a_part_of_a_message_is_translated_with_it() -> None:
+    """Errors about one entry (an item of the accessibility statement, an important
+    message) name it with a translated part: a field ending in _msg."""
+    error = ConfigError(
+        msg("%(label_msg)s lacks '%(part)s'"),
+        Location("data/accessibility.yaml", 12),
+        msg("say %(part)s in every language"),
+        label_msg=msg("entry %(number)s of '%(key)s'"),
+        number=1,
+        key="not_accessible",
+        part="why",
+    )
+    assert Messages("en").error(error) == (
+        "data/accessibility.yaml:12: entry 1 of 'not_accessible' lacks 'why'\n"
+        "  → say why in every language"
+    )
+    assert str(error) == Messages("en").error(error)
+    assert Messages("sv").error(error) == (
+        "data/accessibility.yaml:12: post 1 under 'not_accessible' saknar 'why'\n"
+        "  → ange why på varje språk"
+    )

@@ -45,7 +45,7 @@ from datetime import date
 from typing import Any
 
 from ..config import SiteConfig
-from ..errors import ConfigError, Location, SiteBuilderError
+from ..errors import ConfigError, Location, SiteBuilderError, msg
 from ..files import parse_yaml, read_text
 from ..model import Site
 from .frontmatter import key_lines
@@ -59,22 +59,36 @@ _CRITERION = re.compile(r"^[1-4]\.\d{1,2}\.\d{1,2}$")
 
 #: The eleven items Digg requires, by key, and the page showing them.
 ITEMS: dict[str, str] = {
-    "page": "the page that shows the statement, as a page path like om-webbplatsen/tillganglighet",
-    "public_body": "Digg item 1, the name of the public body",
-    "service": "Digg item 2, the name of the digital service (the website)",
-    "compliance": "Digg item 3, compliance in Digg's words: " + ", ".join(COMPLIANCE_LEVELS),
-    "not_accessible": "Digg item 4, the complete list of content that is not accessible "
-    "and why ([] when there is none)",
-    "assessed": "Digg item 5, the date compliance was assessed (YYYY-MM-DD)",
-    "updated": "Digg item 6, the date the statement was last updated (YYYY-MM-DD)",
-    "method": "Digg item 7, the evaluation method (for example self-assessment)",
-    "feedback": "Digg item 8, the feedback function: the unit in data/organisation.yaml "
-    "that answers, whose contact details and 24-hour promise are shown",
-    "report_to_digg": f"Digg item 9, the link to Digg's reporting function, {DIGG_REPORT_URL}",
-    "unreasonable_burden": "Digg item 10, content exempted as an unreasonable burden "
-    "(12 §) with the reason ([] when there is none)",
-    "outside_scope": "Digg item 11, content outside the law's scope (9 §) ([] when none)",
+    "page": msg(
+        "the page that shows the statement, as a page path like om-webbplatsen/tillganglighet"
+    ),
+    "public_body": msg("Digg item 1, the name of the public body"),
+    "service": msg("Digg item 2, the name of the digital service (the website)"),
+    "compliance": msg(
+        "Digg item 3, compliance in Digg's words: helt förenlig, delvis förenlig, inte förenlig"
+    ),
+    "not_accessible": msg(
+        "Digg item 4, the complete list of content that is not accessible "
+        "and why ([] when there is none)"
+    ),
+    "assessed": msg("Digg item 5, the date compliance was assessed (YYYY-MM-DD)"),
+    "updated": msg("Digg item 6, the date the statement was last updated (YYYY-MM-DD)"),
+    "method": msg("Digg item 7, the evaluation method (for example self-assessment)"),
+    "feedback": msg(
+        "Digg item 8, the feedback function: the unit in data/organisation.yaml "
+        "that answers, whose contact details and 24-hour promise are shown"
+    ),
+    "report_to_digg": msg(
+        "Digg item 9, the link to Digg's reporting function, https://www.digg.se/tdosanmalan"
+    ),
+    "unreasonable_burden": msg(
+        "Digg item 10, content exempted as an unreasonable burden "
+        "(12 §) with the reason ([] when there is none)"
+    ),
+    "outside_scope": msg("Digg item 11, content outside the law's scope (9 §) ([] when none)"),
 }
+assert ", ".join(COMPLIANCE_LEVELS) in ITEMS["compliance"]
+assert DIGG_REPORT_URL in ITEMS["report_to_digg"]
 OPTIONAL_KEYS = frozenset({"other_limitations"})
 
 
@@ -129,11 +143,14 @@ def load_statement(
     where = Location(STATEMENT_FILE)
     raw = parse_yaml(text, where, ConfigError)
     if not isinstance(raw, dict):
-        return None, [ConfigError("the file must be 'key: value' lines", where.at_line(1))]
+        return None, [ConfigError(msg("the file must be 'key: value' lines"), where.at_line(1))]
     reader = _Reader(raw, key_lines(text, 1), where, config.languages, errors)
     for key in sorted(set(raw) - set(ITEMS) - OPTIONAL_KEYS, key=str):
         reader.fail(
-            key, f"unknown key '{key}'", "known keys: " + ", ".join([*ITEMS, *OPTIONAL_KEYS])
+            key,
+            msg("unknown key '%(key)s'"),
+            msg("known keys: %(known)s"),
+            known=", ".join([*ITEMS, *OPTIONAL_KEYS]),
         )
 
     page = reader.page(site)
@@ -144,31 +161,40 @@ def load_statement(
     if compliance == "helt förenlig" and not_accessible:
         reader.fail(
             "compliance",
-            "the site is 'helt förenlig' but not_accessible lists problems",
-            "use 'delvis förenlig' while anything is not accessible",
+            msg("the site is 'helt förenlig' but not_accessible lists problems"),
+            msg("use 'delvis förenlig' while anything is not accessible"),
         )
     listed_nothing = reader.present("not_accessible") and not not_accessible
     if compliance in ("delvis förenlig", "inte förenlig") and listed_nothing:
         reader.fail(
             "not_accessible",
-            f"the site is '{compliance}' but not_accessible lists nothing",
-            "list what is not accessible and why (Digg item 4)",
+            msg("the site is '%(compliance)s' but not_accessible lists nothing"),
+            msg("list what is not accessible and why (Digg item 4)"),
+            compliance=compliance,
         )
     assessed = reader.day("assessed", today)
     updated = reader.day("updated", today)
     if assessed and updated and updated < assessed:
-        reader.fail("updated", "'updated' is before 'assessed'", "update the statement's date")
+        reader.fail(
+            "updated", msg("'updated' is before 'assessed'"), msg("update the statement's date")
+        )
     if assessed and _year_after(assessed) < today:
         reader.fail(
             "assessed",
-            f"the accessibility assessment of {assessed.isoformat()} is more than a year old",
-            "assess the website again, then set 'assessed' and 'updated' to that date",
+            msg("the accessibility assessment of %(day)s is more than a year old"),
+            msg("assess the website again, then set 'assessed' and 'updated' to that date"),
+            day=assessed.isoformat(),
         )
     method = reader.text("method")
     feedback = reader.unit("feedback", site)
     report = reader.value("report_to_digg")
     if report is not None and report != DIGG_REPORT_URL:
-        reader.fail("report_to_digg", f"the link must be {DIGG_REPORT_URL}", "Digg item 9")
+        reader.fail(
+            "report_to_digg",
+            msg("the link must be %(url)s"),
+            msg("Digg item 9"),
+            url=DIGG_REPORT_URL,
+        )
     burden = reader.items("unreasonable_burden", criteria=False)
     outside = reader.items("outside_scope", criteria=False)
     others = reader.texts("other_limitations")
@@ -212,9 +238,10 @@ def load_audit(
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         errors.append(
             ConfigError(
-                f"the audit results cannot be read: {exc}",
+                msg("the audit results cannot be read: %(problem)s"),
                 where,
-                "the browser tests write this file: run make a11y to write it again",
+                msg("the browser tests write this file: run make a11y to write it again"),
+                problem=exc,
             )
         )
         return None, None
@@ -257,8 +284,11 @@ class _Reader:
         self.languages = languages
         self.errors = errors
 
-    def fail(self, key: str, message: str, hint: str) -> None:
-        self.errors.append(ConfigError(message, self.where.at_line(self.lines.get(key)), hint))
+    def fail(self, key: str, message: str, hint: str, **fields: object) -> None:
+        """`message` and `hint` are msg() ids; `%(key)s` in them is the key."""
+        fields.setdefault("key", key)
+        at = self.where.at_line(self.lines.get(key))
+        self.errors.append(ConfigError(message, at, hint, **fields))
 
     def present(self, key: str) -> bool:
         return key in self.raw
@@ -267,59 +297,105 @@ class _Reader:
         if key not in self.raw or self.raw[key] is None:
             self.errors.append(
                 ConfigError(
-                    f"the accessibility statement lacks '{key}': {ITEMS[key]}",
+                    msg("the accessibility statement lacks '%(key)s': %(item_msg)s"),
                     self.where,
-                    f"add '{key}:' to {STATEMENT_FILE}",
+                    msg("add '%(key)s:' to %(file)s"),
+                    key=key,
+                    item_msg=ITEMS[key],
+                    file=STATEMENT_FILE,
                 )
             )
             return None
         return self.raw[key]
 
-    def _languages(self, key: str, value: Any, label: str) -> dict[str, str]:
+    def _languages(self, key: str, value: Any, label: str, **fields: object) -> dict[str, str]:
+        """`label` is a msg() id naming the value, filled from `fields` and the key."""
         if not isinstance(value, dict):
-            self.fail(key, f"{label} must give a text per language", "write {sv: …, fi: …, en: …}")
+            self.fail(
+                key,
+                msg("%(label_msg)s must give a text per language"),
+                msg("write {sv: …, fi: …, en: …}"),
+                label_msg=label,
+                **fields,
+            )
             return {}
         texts = {str(k): str(v).strip() for k, v in value.items() if isinstance(v, str | int)}
         missing = [lang for lang in self.languages if not texts.get(lang)]
         if missing:
-            self.fail(key, f"{label} has no text in {', '.join(missing)}", "add the translation")
+            self.fail(
+                key,
+                msg("%(label_msg)s has no text in %(missing)s"),
+                msg("add the translation"),
+                label_msg=label,
+                missing=", ".join(missing),
+                **fields,
+            )
         return texts
 
     def text(self, key: str) -> dict[str, str]:
         value = self.value(key)
-        return {} if value is None else self._languages(key, value, f"'{key}'")
+        return {} if value is None else self._languages(key, value, msg("'%(key)s'"))
 
     def texts(self, key: str) -> tuple[Mapping[str, str], ...]:
         value = self.raw.get(key) or []
         if not isinstance(value, list):
-            self.fail(key, f"'{key}' must be a list", "write one '- {sv: …, fi: …, en: …}' a line")
+            self.fail(
+                key,
+                msg("'%(key)s' must be a list"),
+                msg("write one '- {sv: …, fi: …, en: …}' a line"),
+            )
             return ()
-        return tuple(self._languages(key, v, f"an entry of '{key}'") for v in value)
+        return tuple(self._languages(key, v, msg("an entry of '%(key)s'")) for v in value)
 
     def items(self, key: str, *, criteria: bool) -> tuple[StatementItem, ...]:
         value = self.value(key)
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.fail(key, f"'{key}' must be a list ([] when there is nothing)", ITEMS[key])
+            self.fail(key, msg("'%(key)s' must be a list ([] when there is nothing)"), ITEMS[key])
             return ()
         items = []
+        entry_label = msg("entry %(number)s of '%(key)s'")
         for number, entry in enumerate(value, start=1):
-            label = f"entry {number} of '{key}'"
             if not isinstance(entry, dict):
-                self.fail(key, f"{label} must have 'what' and 'why'", ITEMS[key])
+                self.fail(
+                    key,
+                    msg("%(label_msg)s must have 'what' and 'why'"),
+                    ITEMS[key],
+                    label_msg=entry_label,
+                    number=number,
+                )
                 continue
             for part in ("what", "why"):
                 if part not in entry:
-                    self.fail(key, f"{label} lacks '{part}'", f"say {part} in every language")
+                    self.fail(
+                        key,
+                        msg("%(label_msg)s lacks '%(part)s'"),
+                        msg("say %(part)s in every language"),
+                        label_msg=entry_label,
+                        number=number,
+                        part=part,
+                    )
             found = tuple(str(c) for c in entry.get("criteria") or ()) if criteria else ()
             bad = [c for c in found if not _CRITERION.match(c)]
             if bad:
-                self.fail(key, f"{label}: not WCAG criteria: {bad}", "write them like '1.4.3'")
+                self.fail(
+                    key,
+                    msg("%(label_msg)s: not WCAG criteria: %(bad)s"),
+                    msg("write them like '1.4.3'"),
+                    label_msg=entry_label,
+                    number=number,
+                    bad=bad,
+                )
+            part_label = msg("'%(part)s' in entry %(number)s of '%(key)s'")
             items.append(
                 StatementItem(
-                    what=self._languages(key, entry.get("what"), f"'what' in {label}"),
-                    why=self._languages(key, entry.get("why"), f"'why' in {label}"),
+                    what=self._languages(
+                        key, entry.get("what"), part_label, number=number, part="what"
+                    ),
+                    why=self._languages(
+                        key, entry.get("why"), part_label, number=number, part="why"
+                    ),
                     criteria=found,
                 )
             )
@@ -332,8 +408,10 @@ class _Reader:
         if value not in allowed:
             self.fail(
                 key,
-                f"'{key}' must be in Digg's exact words: {', '.join(allowed)}; not {value!r}",
+                msg("'%(key)s' must be in Digg's exact words: %(allowed)s; not %(value)s"),
                 ITEMS[key],
+                allowed=", ".join(allowed),
+                value=repr(value),
             )
             return None
         return str(value)
@@ -346,10 +424,20 @@ class _Reader:
             with contextlib.suppress(ValueError):
                 value = date.fromisoformat(value)
         if not isinstance(value, date):
-            self.fail(key, f"'{key}' is not a date: {value!r}", "write it as YYYY-MM-DD")
+            self.fail(
+                key,
+                msg("'%(key)s' is not a date: %(value)s"),
+                msg("write it as YYYY-MM-DD"),
+                value=repr(value),
+            )
             return None
         if value > today:
-            self.fail(key, f"'{key}' ({value.isoformat()}) is in the future", "use today's date")
+            self.fail(
+                key,
+                msg("'%(key)s' (%(day)s) is in the future"),
+                msg("use today's date"),
+                day=value.isoformat(),
+            )
         return value
 
     def unit(self, key: str, site: Site) -> str | None:
@@ -359,7 +447,11 @@ class _Reader:
         if site.organisation.get(str(value)) is None:
             known = ", ".join(sorted(site.organisation.units))
             self.fail(
-                key, f"unknown unit '{value}'", f"use a unit from data/organisation.yaml: {known}"
+                key,
+                msg("unknown unit '%(unit)s'"),
+                msg("use a unit from data/organisation.yaml: %(known)s"),
+                unit=value,
+                known=known,
             )
             return None
         return str(value)
@@ -372,14 +464,19 @@ class _Reader:
         versions = site.translations(key)
         source = versions.get(site.source_language)
         if source is None:
-            self.fail("page", f"there is no page '{key}'", "create it in content/, or fix the path")
+            self.fail(
+                "page",
+                msg("there is no page '%(page)s'"),
+                msg("create it in content/, or fix the path"),
+                page=key,
+            )
             return None
         if not source.meta.footer:
             self.errors.append(
                 ConfigError(
-                    "the accessibility statement's page is not linked from every page",
+                    msg("the accessibility statement's page is not linked from every page"),
                     source.line_of("footer") if "footer" in source.meta.lines else source.location,
-                    "add 'footer: true' to its front matter (Digg: reachable from every page)",
+                    msg("add 'footer: true' to its front matter (Digg: reachable from every page)"),
                 )
             )
         return key
