@@ -200,7 +200,9 @@ def render_pages(
     interned = _Interned()
     for done in pagework.run(context, jobs, workers):
         job = done.job
-        record = interned.record(done.record)
+        record = done.record
+        if record is not context.previous_pages.get(job.output):  # (those are shared already)
+            record = interned.record(record)
         if done.kept and not done.rendered_markdown and writer is not None:  # the usual case
             writer.keep(job.output, job.origin)
             writer.keep(job.output + ".gz", "gzip")
