@@ -203,30 +203,14 @@ def render_pages(
         record = done.record
         if record is not context.previous_pages.get(job.output):  # (those are shared already)
             record = interned.record(record)
-        if done.kept and not done.rendered_markdown and writer is not None:  # the usual case
+        if writer is None:
+            staged.write(job.output, "", job.origin)
+        elif done.kept:
             writer.keep(job.output, job.origin)
             writer.keep(job.output + ".gz", "gzip")
-            pages.records.pages[job.output] = record
-            if record.facts is not None:
-                pages.facts.append(record.facts)
-            if done.markdown is not None:
-                pages.records.markdown[job.origin] = done.markdown
-                pages.bodies[job.origin] = done.body_key
-                light = previous_light.get(job.origin)
-                if light is not None:
-                    pages.records.light[job.origin] = light
-            if job.page is not None:
-                result.pages += 1
-            continue
-        if writer is not None:
-            if done.kept:
-                writer.keep(job.output, job.origin)
-                writer.keep(job.output + ".gz", "gzip")
-            else:
-                for prepared in done.prepared:
-                    writer.register(prepared, job.origin if prepared.rel == job.output else "gzip")
         else:
-            staged.write(job.output, "", job.origin)
+            for prepared in done.prepared:
+                writer.register(prepared, job.origin if prepared.rel == job.output else "gzip")
         pages.records.pages[job.output] = record
         if record.facts is not None:
             pages.facts.append(record.facts)
@@ -236,14 +220,16 @@ def render_pages(
             light = done.light or previous_light.get(job.origin)
             if light is not None:
                 pages.records.light[job.origin] = light
+        if job.page is not None:
+            result.pages += 1
+        if done.kept and not done.rendered_markdown and writer is not None:
+            continue  # the usual case: nothing new to store or report
         if done.packed is not None:
             batch.append((done.body_key, done.packed))
             if len(batch) >= 200:
                 context.cache.store_markdown(batch)
                 batch = []
         pages.errors.extend(done.errors)
-        if job.page is not None:
-            result.pages += 1
         result.rendered += done.rendered_template
     context.cache.store_markdown(batch)
     return pages

@@ -331,34 +331,21 @@ class SiteEditsLikeThePreview(SiteEdits):
     search_later = True
 
 
-TestIncrementalEqualsClean = SiteEdits.TestCase
-TestIncrementalEqualsClean.settings = settings(
-    max_examples=10,
-    stateful_step_count=22,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-TestIncrementalEqualsCleanInMemory = SiteEditsInMemory.TestCase
-TestIncrementalEqualsCleanInMemory.settings = settings(
-    max_examples=4,
-    stateful_step_count=22,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-TestIncrementalEqualsCleanLikeThePreview = SiteEditsLikeThePreview.TestCase
-TestIncrementalEqualsCleanLikeThePreview.settings = settings(
-    max_examples=2,
-    stateful_step_count=12,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-TestIncrementalEqualsCleanWithSearch = SiteEditsWithSearch.TestCase
-TestIncrementalEqualsCleanWithSearch.settings = settings(
-    max_examples=2,
-    stateful_step_count=12,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+def _case(machine: type[SiteEdits], examples: int, steps: int) -> type:
+    case = machine.TestCase
+    case.settings = settings(
+        max_examples=examples,
+        stateful_step_count=steps,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    return case
+
+
+TestIncrementalEqualsClean = _case(SiteEdits, examples=10, steps=22)
+TestIncrementalEqualsCleanInMemory = _case(SiteEditsInMemory, examples=4, steps=22)
+TestIncrementalEqualsCleanLikeThePreview = _case(SiteEditsLikeThePreview, examples=2, steps=12)
+TestIncrementalEqualsCleanWithSearch = _case(SiteEditsWithSearch, examples=2, steps=12)
 
 
 def test_zz_at_least_200_steps_ran() -> None:
