@@ -93,13 +93,25 @@ class MarkdownRecord:
 
 
 @dataclass
+class SearchRecord:
+    """What the next build needs to know of this build's search index."""
+
+    digest: str = ""
+    """Digest of all the HTML (is the index current at all?)."""
+    languages: dict[str, str] = field(default_factory=dict)
+    """Language → digest of its searchable pages (which languages must be re-indexed?)."""
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """HTML file → (its digest, the language it is indexed in, "" if not searchable)."""
+
+
+@dataclass
 class Full:
     """Read when something changed: per-output fingerprints, per-page Markdown keys."""
 
     pages: dict[str, PageRecord] = field(default_factory=dict)
     markdown: dict[str, MarkdownRecord] = field(default_factory=dict)
-    search: str = ""
-    """Digest of the HTML the search index was made from."""
+    search: SearchRecord = field(default_factory=SearchRecord)
+    """What the search index was made from."""
     indexes: dict[str, str] = field(default_factory=dict)
     """Sitemap, feeds, robots.txt: output → what it is (kept as they are after text edits)."""
     light: dict[str, Light] = field(default_factory=dict)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from babel.support import NullTranslations
 
-from .buildcache import BuildCache, Full, Quick, Summary
+from .buildcache import BuildCache, Full, Quick, SearchRecord, Summary
 from .buildresult import BuildResult, Options
 from .checks import ChecksFailed, Settings
 from .config import CONFIG_FILE, SiteConfig
@@ -225,7 +225,7 @@ def new_state(
     manifest: dict[str, FileRecord],
     out_dir: Path,
     records: Full,
-    search_digest: str,
+    search: SearchRecord,
     today: date,
     zone: tzinfo,
 ) -> tuple[Quick, Full]:
@@ -257,5 +257,5 @@ def new_state(
         summary,
         search_stale=result.search_stale,
     )
-    records.search = search_digest
+    records.search = search
     return quick, records

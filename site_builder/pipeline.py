@@ -23,7 +23,7 @@ from pathlib import Path
 
 from babel.support import NullTranslations
 
-from .buildcache import BuildCache, Full, LazyBodies, Quick
+from .buildcache import BuildCache, Full, LazyBodies, Quick, SearchRecord
 from .buildresult import BuildResult, Options
 from .checkdata import load_check_data
 from .checks import ChecksFailed, Report, Settings, Shared, SiteInput, finish, load_settings
@@ -45,6 +45,7 @@ from .journal import FileRecord, JournaledOutput
 from .memory import Loaded, Memory, load, persist, reread_texts, theme_for
 from .model import Site
 from .output import DryOutput
+from .pagework import workers_for
 from .rendering import (
     Rendered,
     jobs,
@@ -53,7 +54,7 @@ from .rendering import (
     render_markdown,
     render_pages,
 )
-from .search_publish import search_mirror_done, update_search
+from .search_publish import update_search
 from .site_files import compress_text_files, copy_assets, write_or_keep_indexes
 from .views import ViewBuilder
 
@@ -215,21 +216,21 @@ def _run(
             if result.report.failed(strict=options.strict) or writer is None:
                 raise ChecksFailed(result.report, strict=options.strict)
         assert writer is not None and out_dir is not None
-        search_digest = ""
+        search = SearchRecord()
         if options.search:
             with timer.step("search index"):
-                search_digest = update_search(
-                    writer, cache_store.folder, base.full, base.quick, options.search_later, result
-                )
+                search = update_search(writer, cache_store.folder, base.full, base.quick,
+                                       options.search_later, workers_for(options.workers),
+                                       result)  # fmt: skip
         with timer.step("compress"):
             compress_text_files(writer)
         with timer.step("publish"):
-            manifest = _publish(writer, base.store, options, cache_store.folder, result)
+            manifest = _publish(writer, base.store, result)
         new = None
         if base.store is not None:
             with timer.step("cache"):
                 new = new_state(result, options, base, manifest, out_dir, done_pages.records,
-                                search_digest, inputs.today, config.tz)  # fmt: skip
+                                search, inputs.today, config.tz)  # fmt: skip
                 if memory is not None:
                     _remember(memory, new, result.report, inputs, signatures)
                 base.store.prune_markdown(set(done_pages.bodies.values()))
@@ -310,8 +311,6 @@ def _open_output(
 def _publish(
     writer: JournaledOutput,
     store: BuildCache | None,
-    options: Options,
-    cache_folder: Path,
     result: BuildResult,
 ) -> dict[str, FileRecord]:
     """Apply the staged files to the output folder; the old cache state goes first."""
@@ -321,8 +320,6 @@ def _publish(
     result.files = len(writer.written)
     result.outputs = dict(writer.written)
     result.changed = frozenset(writer.changed)
-    if options.search:
-        search_mirror_done(cache_folder)
     return manifest
 
 

@@ -1,28 +1,42 @@
-"""The search step: Pagefind's bundle for the new HTML, made only when some HTML changed.
+"""The search step: Pagefind's bundle for the new HTML, re-made only for the languages
+whose searchable pages changed.
 
 Pagefind has no incremental mode and reads a folder of HTML, while a build's
 new output is spread between the published folder and the journal's pending
-area. So the step keeps a mirror of hard links to the new HTML in the cache
-(updated in place, rebuilt when unsure), runs Pagefind over it, and publishes
-the bundle file by file so unchanged files stay. The preview server may ask
-to leave an out-of-date index as it is (`search_later`) for a later build.
+area. So the step keeps, per language, a mirror of hard links to that
+language's searchable pages in the cache (a link is current when it shares
+the page's inode), runs Pagefind over the mirrors of the languages that
+changed, and publishes the bundle file by file, keeping the files of the
+other languages and every unchanged file. The preview server may ask to
+leave an out-of-date index as it is (`search_later`) for a later build.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from .buildcache import Full, Quick
+from .buildcache import Full, Quick, SearchRecord
 from .buildresult import BuildResult
 from .journal import JournaledOutput
 from .pagework import text_digest
-from .search_index import BUNDLE_DIR, index_site
+from .search_index import (
+    BUNDLE_DIR,
+    ENTRY,
+    entry_text,
+    index_languages,
+    language_of_file,
+    with_languages,
+)
 
 _MIRROR = "search-site"
-_MIRROR_DONE = "complete"
+_BODY = b"data-pagefind-body"
+_LANG = re.compile(rb"<html\b[^>]*?\slang=\"([^\"]*)\"")
 
 
 def update_search(
@@ -31,91 +45,142 @@ def update_search(
     full: Full | None,
     quick: Quick | None,
     later: bool,
+    parallel: int,
     result: BuildResult,
-) -> str:
-    """Make, keep or (with `later`) defer the search index; return the digest of the HTML
-    it was made from, and note its languages (and whether it is stale) in `result`."""
-    if (
-        later
-        and full is not None
-        and quick is not None
-        and _defer_search_index(writer, full, quick)
-    ):
-        if not writer.area.fresh:  # the mirror follows the output all the same
-            html = sorted(rel for rel in writer.written if rel.endswith(".html"))
-            _search_mirror(writer, cache_folder, html)
-        result.search_languages = dict(quick.summary.search_languages)
-        result.search_stale = True
-        return full.search
-    search_digest, languages = index_search(writer, cache_folder, full, quick)
-    result.search_languages = languages
-    return search_digest
-
-
-def index_search(
-    writer: JournaledOutput, cache_folder: Path, full: Full | None, quick: Quick | None
-) -> tuple[str, dict[str, int]]:
-    """Pagefind's bundle for the new HTML, published file by file (unchanged files stay).
-
-    Pagefind has no incremental mode, so it runs only when some HTML changed; it
-    reads a folder holding the new site's HTML: the pending tree of a first
-    build, otherwise a mirror of hard links kept in the cache.
-    """
+) -> SearchRecord:
+    """Make, keep or (with `later`) defer the search index; return what it was made from,
+    and note its languages (and whether it is stale) in `result`."""
     html = sorted(rel for rel in writer.written if rel.endswith(".html"))
     digest = text_digest([(rel, writer.digest(rel)) for rel in html])
-    bundle_files = [rel for rel in writer.previous if rel.startswith(BUNDLE_DIR + "/")]
-    if full is not None and quick is not None and full.search == digest and bundle_files:
-        for rel in bundle_files:
+    previous = full.search if full is not None else SearchRecord()
+    bundle = [rel for rel in writer.previous if rel.startswith(BUNDLE_DIR + "/")]
+    if full is not None and quick is not None and bundle and (later or previous.digest == digest):
+        for rel in bundle:  # current, or left for a later build (the preview server)
             if not rel.endswith(".gz"):
                 writer.keep(rel, "search index")
-        return digest, dict(quick.summary.search_languages)
-    folder = writer.staging if writer.area.fresh else _search_mirror(writer, cache_folder, html)
-    with tempfile.TemporaryDirectory(dir=writer.area.root, prefix="search-") as scratch:
-        bundle = Path(scratch)
-        languages = index_site(folder, bundle).languages
-        for path in sorted(bundle.rglob("*")):
-            if path.is_file():
-                rel = path.relative_to(bundle).as_posix()
-                writer.write(f"{BUNDLE_DIR}/{rel}", path.read_bytes(), "search index")
-    return digest, languages
+        result.search_languages = dict(quick.summary.search_languages)
+        result.search_stale = previous.digest != digest
+        return previous
+    record, entries = _index(writer, cache_folder, html, previous if bundle else None, parallel)
+    record.digest = digest
+    result.search_languages = {
+        str(lang): int(info.get("page_count", 0)) for lang, info in entries.items()
+    }
+    return record
 
 
-def _search_mirror(writer: JournaledOutput, cache_folder: Path, html: list[str]) -> Path:
-    """Hard links to the new output's HTML, updated in place (rebuilt when unsure)."""
-    mirror = cache_folder / _MIRROR
-    marker = cache_folder / f"{_MIRROR}.{_MIRROR_DONE}"
-    if marker.exists():
-        marker.unlink()
-        wanted = set(html)
-        for rel in writer.listed:
-            if rel.endswith(".html") and rel not in wanted:
-                (mirror / rel).unlink(missing_ok=True)
-        todo = [rel for rel in html if rel in writer.changed or not (mirror / rel).exists()]
-    else:
-        shutil.rmtree(mirror, ignore_errors=True)
-        todo = html
-    for rel in todo:
-        target = mirror / rel
+def _index(
+    writer: JournaledOutput,
+    cache_folder: Path,
+    html: list[str],
+    previous: SearchRecord | None,
+    parallel: int,
+) -> tuple[SearchRecord, dict[str, Any]]:
+    """Re-index the languages whose searchable pages changed, keep the others' files;
+    return the record and the entry's languages."""
+    pages = _searchable(writer, html, previous.pages if previous is not None else {})
+    groups: dict[str, list[str]] = {}
+    for rel in html:
+        if pages[rel][1]:
+            groups.setdefault(pages[rel][1], []).append(rel)
+    languages = {
+        lang: text_digest([(rel, pages[rel][0]) for rel in rels]) for lang, rels in groups.items()
+    }
+    old_entry = _previous_entry(writer) if previous is not None else None
+    old_languages = (old_entry or {}).get("languages") or {}
+    kept = {
+        lang
+        for lang, digest in languages.items()
+        if previous is not None and previous.languages.get(lang) == digest and lang in old_languages
+    }
+    todo = sorted(set(languages) - kept)
+    for rel in writer.previous:
+        if rel.startswith(BUNDLE_DIR + "/") and not rel.endswith(".gz"):
+            inner = rel[len(BUNDLE_DIR) + 1 :]
+            lang = language_of_file(inner)
+            shared = lang is None and inner != ENTRY
+            if lang in kept or (shared and not todo and kept):
+                writer.keep(rel, "search index")
+    record = SearchRecord(languages=languages, pages=pages)
+    if not languages:  # no page to search: no bundle
+        return record, {}
+    entry: dict[str, Any] = dict(old_entry or {})
+    entries = {lang: old_languages[lang] for lang in kept}
+    if todo:
+        with tempfile.TemporaryDirectory(dir=writer.area.root, prefix="search-") as scratch:
+            bundle = Path(scratch)
+            folders = {lang: _mirror(writer, cache_folder, lang, groups[lang]) for lang in todo}
+            entry = index_languages(folders, bundle, parallel).entry
+            entries.update(entry.get("languages") or {})
+            for path in sorted(bundle.rglob("*")):
+                if path.is_file() and path.name != ENTRY:
+                    rel = path.relative_to(bundle).as_posix()
+                    writer.write(f"{BUNDLE_DIR}/{rel}", path.read_bytes(), "search index")
+    merged = with_languages(entry, entries)
+    writer.write(f"{BUNDLE_DIR}/{ENTRY}", entry_text(merged), "search index")
+    return record, merged["languages"]
+
+
+def _searchable(
+    writer: JournaledOutput, html: list[str], known: dict[str, tuple[str, str]]
+) -> dict[str, tuple[str, str]]:
+    """For each HTML file: its digest and the language Pagefind indexes it in ("" if it
+    is not searchable), read from the file unless the last build saw the same bytes."""
+    found: dict[str, tuple[str, str]] = {}
+    for rel in html:
+        digest = writer.digest(rel)
+        seen = known.get(rel)
+        found[rel] = seen if seen is not None and seen[0] == digest else (
+            digest, _search_language(writer.source_of(rel)))  # fmt: skip
+    return found
+
+
+def _search_language(path: Path) -> str:
+    """The page's `<html lang>` if it has a `data-pagefind-body` part, else ""; reading
+    no further than that attribute (near the top of a content page)."""
+    head = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(16384):
+            head += chunk
+            if _BODY in head:
+                match = _LANG.search(head)
+                lang = match.group(1).decode("ascii", "replace").strip().lower() if match else ""
+                return lang or "unknown"
+    return ""
+
+
+def _previous_entry(writer: JournaledOutput) -> dict[str, Any] | None:
+    rel = f"{BUNDLE_DIR}/{ENTRY}"
+    if rel not in writer.previous:
+        return None
+    try:
+        found = json.loads((writer.out_dir / rel).read_bytes())
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _mirror(writer: JournaledOutput, cache_folder: Path, lang: str, rels: list[str]) -> Path:
+    """A folder of hard links to one language's searchable pages, brought up to date: a
+    link is current when it is the page's file (same inode); the rest are made again."""
+    folder = cache_folder / _MIRROR / lang
+    wanted = set(rels)
+    if folder.is_dir():
+        for path in list(folder.rglob("*.html")):
+            if path.relative_to(folder).as_posix() not in wanted:
+                path.unlink()
+    for rel in rels:
+        source = writer.source_of(rel)
+        target = folder / rel
+        try:
+            if target.stat().st_ino == source.stat().st_ino:
+                continue
+        except OSError:
+            pass
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
-        os.link(writer.source_of(rel), target)
-    return mirror
-
-
-def search_mirror_done(cache_folder: Path) -> None:
-    """The mirror now matches the published output (its links share the files' inodes)."""
-    if (cache_folder / _MIRROR).is_dir():
-        (cache_folder / f"{_MIRROR}.{_MIRROR_DONE}").touch()
-
-
-def _defer_search_index(writer: JournaledOutput, full: Full, quick: Quick) -> bool:
-    """For `search_later`: keep the index as it is when it is out of date (True), unless
-    there is none to keep, or it is current anyway (then the build makes or keeps it)."""
-    bundle = [rel for rel in writer.previous if rel.startswith(BUNDLE_DIR + "/")]
-    html = sorted(rel for rel in writer.written if rel.endswith(".html"))
-    if not bundle or full.search == text_digest([(rel, writer.digest(rel)) for rel in html]):
-        return False
-    for rel in bundle:
-        if not rel.endswith(".gz"):
-            writer.keep(rel, "search index")
-    return True
+        try:
+            os.link(source, target)
+        except OSError:  # the cache is on another file system than the output
+            shutil.copyfile(source, target)
+    return folder

@@ -29,7 +29,10 @@ Snapshot = dict[str, tuple[int, int]]
 #: Folders of a site that hold build inputs besides the theme and its catalogs.
 INPUT_DIRS = ("content", "data", "locales", "themes")
 #: Libraries that shape the bytes of the output; a new version rebuilds everything.
-_LIBRARIES = ("jinja2", "markdown_it", "mdit_py_plugins", "babel", "yaml", "html5lib")
+_LIBRARIES = (
+    *("jinja2", "markdown_it", "mdit_py_plugins", "babel", "yaml", "html5lib"),
+    "pagefind_bin",  # the search index's files
+)
 
 
 def input_roots(config: SiteConfig) -> list[Path]:

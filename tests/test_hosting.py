@@ -264,3 +264,16 @@ def test_without_an_index_the_search_page_says_so_and_offers_the_index(
             assert page.get_by_role("link", name="All pages from A to Z").is_visible()
         finally:
             browser.close()
+
+
+def test_bundle_files_are_told_apart_by_language() -> None:
+    """A build keeps the files of languages it did not re-index; it must know whose they are."""
+    from site_builder.search_index import language_of_file
+
+    assert language_of_file("fragment/en_05ccd36.pf_fragment") == "en"
+    assert language_of_file("index/sv_11f02f7.pf_index") == "sv"
+    assert language_of_file("filter/pt-br_aa01.pf_filter") == "pt-br"
+    assert language_of_file("pagefind.fi_103795dd4b.pf_meta") == "fi"
+    assert language_of_file("wasm.sv.pagefind") == "sv"
+    assert language_of_file("wasm.unknown.pagefind") is None
+    assert language_of_file("pagefind.js") is None
