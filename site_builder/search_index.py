@@ -23,7 +23,6 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,24 +44,11 @@ class SearchIndexError(SiteBuilderError):
     """Pagefind is missing or failed."""
 
 
-@dataclass(frozen=True)
-class SearchIndex:
-    entry: dict[str, Any]
-    """The bundle's `pagefind-entry.json`: Pagefind's version and, per language, the
-    hash naming its index files and its page count."""
-
-    @property
-    def languages(self) -> dict[str, int]:
-        """Language code → number of pages indexed in it."""
-        return {
-            str(code): int(info.get("page_count", 0))
-            for code, info in (self.entry.get("languages") or {}).items()
-        }
-
-
-def index_languages(folders: Mapping[str, Path], bundle: Path, parallel: int) -> SearchIndex:
+def index_languages(folders: Mapping[str, Path], bundle: Path, parallel: int) -> dict[str, Any]:
     """Index each language's folder of pages (`folders`: language → folder) into `bundle`,
-    up to `parallel` Pagefind runs at once; return the merged entry (also written)."""
+    up to `parallel` Pagefind runs at once; return the merged `pagefind-entry.json`
+    (Pagefind's version and, per language, the hash naming its files and its page
+    count), which the caller writes once it has added the languages it kept."""
     if importlib.util.find_spec("pagefind_bin") is None:
         raise SearchIndexError(
             "the search index needs Pagefind, which is not installed",
@@ -85,9 +71,15 @@ def index_languages(folders: Mapping[str, Path], bundle: Path, parallel: int) ->
         shutil.rmtree(output)
         merged = merged or entries[lang]
         languages.update(entries[lang].get("languages") or {})
-    entry = with_languages(merged, languages)
-    (bundle / ENTRY).write_text(entry_text(entry), "utf-8")
-    return SearchIndex(entry)
+    return with_languages(merged, languages)
+
+
+def page_counts(entry: Mapping[str, Any]) -> dict[str, int]:
+    """Language code → number of pages indexed in it."""
+    return {
+        str(code): int(info.get("page_count", 0))
+        for code, info in (entry.get("languages") or {}).items()
+    }
 
 
 def with_languages(entry: Mapping[str, Any], languages: Mapping[str, Any]) -> dict[str, Any]:

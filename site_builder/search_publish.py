@@ -31,6 +31,7 @@ from .search_index import (
     entry_text,
     index_languages,
     language_of_file,
+    page_counts,
     with_languages,
 )
 
@@ -61,11 +62,9 @@ def update_search(
         result.search_languages = dict(quick.summary.search_languages)
         result.search_stale = previous.digest != digest
         return previous
-    record, entries = _index(writer, cache_folder, html, previous if bundle else None, parallel)
+    record, entry = _index(writer, cache_folder, html, previous if bundle else None, parallel)
     record.digest = digest
-    result.search_languages = {
-        str(lang): int(info.get("page_count", 0)) for lang, info in entries.items()
-    }
+    result.search_languages = page_counts(entry)
     return record
 
 
@@ -77,7 +76,7 @@ def _index(
     parallel: int,
 ) -> tuple[SearchRecord, dict[str, Any]]:
     """Re-index the languages whose searchable pages changed, keep the others' files;
-    return the record and the entry's languages."""
+    return the record and the bundle's entry (empty when there is no page to search)."""
     pages = _searchable(writer, html, previous.pages if previous is not None else {})
     groups: dict[str, list[str]] = {}
     for rel in html:
@@ -110,15 +109,15 @@ def _index(
         with tempfile.TemporaryDirectory(dir=writer.area.root, prefix="search-") as scratch:
             bundle = Path(scratch)
             folders = {lang: _mirror(writer, cache_folder, lang, groups[lang]) for lang in todo}
-            entry = index_languages(folders, bundle, parallel).entry
+            entry = index_languages(folders, bundle, parallel)
             entries.update(entry.get("languages") or {})
             for path in sorted(bundle.rglob("*")):
-                if path.is_file() and path.name != ENTRY:
+                if path.is_file():
                     rel = path.relative_to(bundle).as_posix()
                     writer.write(f"{BUNDLE_DIR}/{rel}", path.read_bytes(), "search index")
     merged = with_languages(entry, entries)
     writer.write(f"{BUNDLE_DIR}/{ENTRY}", entry_text(merged), "search index")
-    return record, merged["languages"]
+    return record, merged
 
 
 def _searchable(
