@@ -129,10 +129,14 @@ def _tokenize(text: str, builder: _Builder) -> None:
                 raise _Decline
             builder.handle_endtag(tag)
             continue
-        attrs = [
-            (found.group(1).lower(), _value(found.group(2), found.group(3)))
-            for found in _ATTRIBUTE.finditer(attributes)
-        ]
+        attrs = (
+            [
+                (found.group(1).lower(), _value(found.group(2), found.group(3)))
+                for found in _ATTRIBUTE.finditer(attributes)
+            ]
+            if attributes
+            else []
+        )
         if solidus:
             builder.handle_startendtag(tag, attrs)
             continue
@@ -171,6 +175,8 @@ class _Builder:
         self.head: ET.Element | None = None
         self.body: ET.Element | None = None
         self.stack: list[ET.Element] = []
+        self.tags: list[str] = []
+        """The tag names of `stack`, kept beside it: the rules ask about them at every tag."""
         self.last: ET.Element | None = None
         """The element whose tail takes the next text (None: the current node's text)."""
         self.drop_newline = False
@@ -201,12 +207,12 @@ class _Builder:
         if mode == "in head":
             current = self.stack[-1]
             if tag == "head" and current is self.head:
-                self.stack.pop()
+                self._pop()
                 self.mode = "after head"
                 self.last = self.head
                 return
             if current is not self.head and current.tag == tag:
-                self.stack.pop()  # </title>, </style>, </script>
+                self._pop()  # </title>, </style>, </script>
                 self.last = current
                 return
             raise _Decline
@@ -219,7 +225,7 @@ class _Builder:
             if tag == "body":
                 self.mode = "after body"  # body stays the current node (WHATWG)
                 return
-            self.stack.pop()
+            self._pop()
             self.last = current
             return
         if mode == "after body" and tag == "html":
@@ -274,6 +280,7 @@ class _Builder:
                 raise _Decline
             self.root = ET.Element("html", attrib)
             self.stack = [self.root]
+            self.tags = ["html"]
             self.mode = "before head"
             return
         if mode == "before head":
@@ -310,7 +317,7 @@ class _Builder:
             raise _Decline  # implied tbody/tr, or foster parenting
         if tag in ("td", "th", "tr", "thead", "tbody", "tfoot") and allowed is None:
             raise _Decline  # table parts outside a table are ignored by html5lib
-        tags = [element.tag for element in stack]
+        tags = self.tags
         if tag in CLOSES_P and "p" in tags:
             raise _Decline
         if tag in HEADINGS and current.tag in HEADINGS:
@@ -338,8 +345,13 @@ class _Builder:
             self.last = element
         else:
             self.stack.append(element)
+            self.tags.append(tag)
             self.last = None
         return element
+
+    def _pop(self) -> None:
+        self.stack.pop()
+        self.tags.pop()
 
     def _text(self, data: str) -> None:
         if self.last is not None:

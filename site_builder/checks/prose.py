@@ -86,7 +86,7 @@ def _sentence(text: str, start: int, end: int, first_line: int) -> Sentence:
         text=" ".join(chunk.split()),
         line=first_line + text.count("\n", 0, start + lead),
         words=len(found),
-        long_words=sum(1 for word in found if _letters(word) > LONG_WORD),
+        long_words=sum(1 for w in found if len(w) > LONG_WORD and _letters(w) > LONG_WORD),
     )
 
 
