@@ -21,6 +21,7 @@ cache is written and read by this program only, in the site's own folder.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -90,6 +91,16 @@ class MarkdownRecord:
 
     key: str
     outcomes: tuple[tuple[Any, ...], ...]
+
+    @functools.cached_property
+    def body_key(self) -> str:
+        """The key of the rendered body in the cache: the text's key and every link's
+        outcome. Worked out once per record: a preview rebuild asks it of every page."""
+        h = hashlib.sha1(usedforsecurity=False)
+        for part in (self.key, repr(self.outcomes)):
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\x00")
+        return h.hexdigest()
 
 
 @dataclass

@@ -104,9 +104,10 @@ def unchanged(
 
 
 def folders_unchanged(quick: Quick, out_dir: Path) -> bool:
+    root = str(out_dir)
     for rel, mtime in quick.folders.items():
         try:
-            if os.stat(out_dir / rel).st_mtime_ns != mtime:
+            if os.stat(os.path.join(root, rel)).st_mtime_ns != mtime:
                 return False
         except OSError:
             return False

@@ -318,7 +318,8 @@ class JournaledOutput:
         return self.area.path_for(rel) if rel in self._new else self.out_dir / rel
 
     def has(self, rel_path: str) -> bool:
-        return PurePosixPath(rel_path).as_posix() in self.written
+        # the keys are clean paths: a clean `rel_path` is found without parsing it
+        return rel_path in self.written or PurePosixPath(rel_path).as_posix() in self.written
 
     def _claim(self, key: str, origin: str) -> str:
         if key in self.written:

@@ -9,18 +9,23 @@ and writes that state to disk only when idle (`persist`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from babel.support import NullTranslations
+
 from .buildcache import BuildCache, Full, Quick
 from .buildresult import Options
+from .checkdata import CheckData, load_check_data, plain_words_path
 from .checks import Report
 from .config import SiteConfig
 from .content.accessibility import Statement, load_statement
 from .content.load import PageFile, load_site_reporting, read_page
 from .errors import SiteBuilderError
 from .fingerprint import StaticFile
+from .i18n import LoadedCatalog, compile_catalogs, load_catalogs, template_catalog
 from .model import Page, Site
 from .pagework import digest_files, signature, text_digest
 from .site_files import asset_urls
@@ -47,6 +52,8 @@ class Memory:
     """The site of the last good build (a rebuild after a text edit starts from it)."""
     theme: tuple[str, Theme] | None = None
     """The theme's compiled templates, and the digest of the theme's files they came from."""
+    languages: tuple[str, LanguageFiles] | None = None
+    """The catalogs and the checks' word lists, and the digest of the files they came from."""
     unsaved: bool = False
 
 
@@ -162,6 +169,59 @@ def reread_texts(
         static=last.static,
         signatures=signatures,
     )
+
+
+@dataclass(frozen=True)
+class LanguageFiles:
+    """What the build reads from `locales/`, the theme's catalogs and tokens and the
+    checks' data: parsed once, and again only when one of those files changes."""
+
+    loaded: dict[str, tuple[LoadedCatalog, ...]]
+    catalogs: dict[str, NullTranslations | None]
+    data: CheckData
+    template: LoadedCatalog | None
+
+
+def language_files(
+    config: SiteConfig, languages: Sequence[str], snapshot: Snapshot, memory: Memory | None
+) -> LanguageFiles:
+    """The interface's translations per language and the checks' data; the preview server
+    keeps them while their files stay as they are (a save in `content/` reads none)."""
+    if memory is None:
+        return _read_language_files(config, languages)
+    shipped = plain_words_path(config)
+    key = text_digest(
+        [
+            digest_files(snapshot, [config.root / "data", config.theme_dir, *config.locale_dirs]),
+            list(languages),
+            shipped,
+            _stamp(shipped),
+        ]
+    )
+    if memory.languages is None or memory.languages[0] != key:
+        memory.languages = (key, _read_language_files(config, languages))
+    return memory.languages[1]
+
+
+def _read_language_files(config: SiteConfig, languages: Sequence[str]) -> LanguageFiles:
+    loaded = {lang: load_catalogs(config, lang) for lang in languages}
+    return LanguageFiles(
+        loaded=loaded,
+        catalogs={lang: compile_catalogs(found) for lang, found in loaded.items()},
+        data=load_check_data(config),
+        template=template_catalog(config),
+    )
+
+
+def _stamp(path: Path | None) -> tuple[int, int] | None:
+    """Size and modification time: the word list may live outside the site (shipped)."""
+    if path is None:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns)
 
 
 def theme_for(

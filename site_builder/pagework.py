@@ -228,7 +228,7 @@ def _keep_unseen(ctx: Context, job: Job, page: Page | None) -> Done | None:
         prepared=(),
         kept=True,
         markdown=record,
-        body_key=_body_key(record) if record is not None else "",
+        body_key=record.body_key if record is not None else "",
         packed=None,
         errors=(),
         rendered_markdown=False,
@@ -360,7 +360,7 @@ def _markdown(ctx: Context, page: Page) -> tuple[MarkdownRecord, str, RenderedMa
             for written, line, is_image, _ in previous.outcomes
         )
         if now == previous.outcomes:
-            return previous, _body_key(previous), None
+            return previous, previous.body_key, None
     body = ctx.renderer.render(page)
     outcomes = tuple(
         (link.written, link.line, link.is_image,
@@ -368,11 +368,7 @@ def _markdown(ctx: Context, page: Page) -> tuple[MarkdownRecord, str, RenderedMa
         for link in body.links
     )  # fmt: skip
     record = MarkdownRecord(text_key, outcomes)
-    return record, _body_key(record), body
-
-
-def _body_key(record: MarkdownRecord) -> str:
-    return _digest(record.key, repr(record.outcomes))
+    return record, record.body_key, body
 
 
 def _body(ctx: Context, page: Page | None, body_key: str) -> RenderedMarkdown | None:

@@ -25,11 +25,9 @@ from babel.support import NullTranslations
 
 from .buildcache import BuildCache, Full, LazyBodies, Quick, SearchRecord
 from .buildresult import BuildResult, Options
-from .checkdata import load_check_data
 from .checks import ChecksFailed, Report, Settings, Shared, SiteInput, finish, load_settings
 from .config import SiteConfig, load_config
 from .fingerprint import fingerprint_content_assets, theme_files
-from .i18n import compile_catalogs, load_catalogs, template_catalog
 from .incremental import (
     Baseline,
     all_languages,
@@ -42,7 +40,7 @@ from .incremental import (
     unchanged,
 )
 from .journal import FileRecord, JournaledOutput
-from .memory import Loaded, Memory, load, persist, reread_texts, theme_for
+from .memory import Loaded, Memory, language_files, load, persist, reread_texts, theme_for
 from .model import Site
 from .output import DryOutput
 from .pagework import workers_for
@@ -156,7 +154,7 @@ def _run(
         result.next_change = site.schedule.next_change
         result.next_change_reason = site.schedule.next_change_reason
     with timer.step("catalogs"):
-        catalogs, shared = _catalogs(config, site, inputs)
+        catalogs, shared = _catalogs(config, site, inputs, base, memory)
     views = ViewBuilder(
         site,
         gettext_for=lambda lang: (catalogs.get(lang) or NullTranslations()).gettext,
@@ -226,6 +224,9 @@ def _run(
             compress_text_files(writer)
         with timer.step("publish"):
             manifest = _publish(writer, base.store, result)
+        if not checks_first:
+            assert published is not None
+            published(result)  # the pages are on disk: the preview reloads, the rest follows
         new = None
         if base.store is not None:
             with timer.step("cache"):
@@ -235,8 +236,6 @@ def _run(
                     _remember(memory, new, result.report, inputs, signatures)
                 base.store.prune_markdown(set(done_pages.bodies.values()))
         if not checks_first:
-            assert published is not None
-            published(result)  # the pages are on disk: the preview reloads, the checks follow
             result.report = site_checks()
             if memory is not None:
                 memory.report = result.report
@@ -277,19 +276,18 @@ def _read_site(
 
 
 def _catalogs(
-    config: SiteConfig, site: Site, inputs: Loaded
+    config: SiteConfig, site: Site, inputs: Loaded, base: Baseline, memory: Memory | None
 ) -> tuple[dict[str, NullTranslations | None], Shared]:
     """The interface's translations per language, and what every check reads."""
-    loaded = {lang: load_catalogs(config, lang) for lang in all_languages(site)}
-    catalogs = {lang: compile_catalogs(found) for lang, found in loaded.items()}
+    files = language_files(config, all_languages(site), base.snapshot, memory)
     shared = Shared(
         site=site,
-        data=load_check_data(config),
-        catalogs=loaded,
-        template=template_catalog(config),
+        data=files.data,
+        catalogs=files.loaded,
+        template=files.template,
         today=inputs.today,
     )
-    return catalogs, shared
+    return files.catalogs, shared
 
 
 def _open_output(

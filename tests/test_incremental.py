@@ -195,3 +195,27 @@ def test_the_preview_server_rereads_only_the_edited_page(
     assert BuildCache.for_output(minimal_site, out).load_quick() is None
     pipeline.persist(memory, minimal_site, out)
     assert build(minimal_site, out).unchanged
+
+
+def test_the_preview_server_reads_the_word_list_and_catalogs_again_when_they_change(
+    minimal_site: Path, out: Path
+) -> None:
+    shutil.copytree(Path(__file__).parent.parent / "locales", minimal_site / "locales")
+    memory = pipeline.Memory()
+    first = build(minimal_site, out, memory=memory)
+    assert first.report is not None
+    assert not [f for f in first.report.findings if f.rule == "plain-words"]
+    words = minimal_site / "data" / "plain-words.yaml"
+    words.write_text("sv:\n  - {word: svarar, use: ger svar}\n", "utf-8")
+    second = build(minimal_site, out, memory=memory)
+    assert second.report is not None
+    assert [f.path for f in second.report.findings if f.rule == "plain-words"] == [
+        "content/kontakt/_index.sv.md"
+    ]
+    page = out / "kontakt" / "index.html"
+    assert "Sidan granskad" in page.read_text("utf-8")
+    po = minimal_site / "locales" / "sv" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text("utf-8")
+    po.write_text(text.replace('msgstr "Sidan granskad"', 'msgstr "Sidan sågs över"'), "utf-8")
+    build(minimal_site, out, memory=memory)
+    assert "Sidan sågs över" in page.read_text("utf-8")
