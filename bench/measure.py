@@ -29,11 +29,21 @@ class Run:
 
 
 def _children(pid: int) -> list[int]:
+    """Children of every thread of `pid` (a pool's replacement workers are started by
+    one of its threads, and /proc lists a child under the thread that forked it)."""
+    found: list[int] = []
     try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+        threads = os.listdir(f"/proc/{pid}/task")
     except OSError:
-        return []
-    return [int(x) for x in text.split()]
+        return found
+    for thread in threads:
+        try:
+            found.extend(
+                int(x) for x in Path(f"/proc/{pid}/task/{thread}/children").read_text().split()
+            )
+        except OSError:
+            continue
+    return found
 
 
 def _tree_memory(pid: int) -> int:

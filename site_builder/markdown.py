@@ -34,7 +34,7 @@ ALLOWED_ATTRIBUTES = frozenset({"lang", "dir", "id", "class"})
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str
@@ -42,7 +42,7 @@ class Heading:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A link or image in the body, as written and as resolved."""
 
@@ -63,7 +63,7 @@ class Link:
     """The link text, or an image's alt text, as written."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextBlock:
     """The words of one paragraph, list item, table cell or heading, for language checks.
 

@@ -22,6 +22,7 @@ write new files straight into the pending area of the output.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -32,7 +33,15 @@ from typing import Any
 
 from babel.support import NullTranslations
 
-from .buildcache import BuildCache, Light, MarkdownRecord, PageRecord, light_of, pack_markdown
+from .buildcache import (
+    BuildCache,
+    Light,
+    MarkdownRecord,
+    PageRecord,
+    light_of,
+    markdown_key,
+    pack_markdown,
+)
 from .checks import PageFacts, Settings, Shared, check_page, page_input
 from .compress import gzip_bytes
 from .errors import SiteBuilderError
@@ -48,6 +57,11 @@ PLACEHOLDER = "\x00body\x00"
 #: Below this many pages a build runs in one process: forking costs more than it saves.
 PARALLEL_FROM = 200
 CHUNK = 16
+#: A worker is replaced after this many chunks. Each page a worker reads (its text,
+#: its section's pages) becomes a private copy of memory it shared with the parent, so
+#: a long-lived worker grows towards a copy of the whole site (+100 MiB a worker at
+#: N = 10,000); a fresh fork shares it all again.
+WORKER_CHUNKS = 64
 
 
 @dataclass(frozen=True)
@@ -124,9 +138,16 @@ def run(context: Context, jobs: Sequence[Job], workers: int) -> Iterator[Done]:
             return
         chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
         fork = multiprocessing.get_context("fork")
-        with fork.Pool(workers, initializer=_start_worker) as pool:
-            for done in pool.imap(_work_chunk, chunks):
-                yield from done
+        context.theme.preload()
+        gc.freeze()  # the collector would otherwise copy every shared object it visits
+        try:
+            with fork.Pool(
+                workers, initializer=_start_worker, maxtasksperchild=WORKER_CHUNKS
+            ) as pool:
+                for done in pool.imap(_work_chunk, chunks):
+                    yield from done
+        finally:
+            gc.unfreeze()
     finally:
         _CONTEXT = None
 
@@ -357,17 +378,19 @@ def _markdown(ctx: Context, page: Page) -> tuple[MarkdownRecord, str, RenderedMa
     if previous is not None and previous.key == text_key:
         now = tuple(
             (written, line, is_image, ctx.renderer.outcome(page, written, line, is_image))
-            for written, line, is_image, _ in previous.outcomes
+            for written, line, is_image in previous.links
         )
-        if now == previous.outcomes:
+        if markdown_key(text_key, now) == previous.body_key:
             return previous, previous.body_key, None
     body = ctx.renderer.render(page)
-    outcomes = tuple(
-        (link.written, link.line, link.is_image,
-         ctx.renderer.outcome(page, link.written, link.line, link.is_image))
-        for link in body.links
+    record = MarkdownRecord.of(
+        text_key,
+        (
+            (link.written, link.line, link.is_image,
+             ctx.renderer.outcome(page, link.written, link.line, link.is_image))
+            for link in body.links
+        ),
     )  # fmt: skip
-    record = MarkdownRecord(text_key, outcomes)
     return record, record.body_key, body
 
 

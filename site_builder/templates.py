@@ -7,6 +7,7 @@ compiled once, not once per language.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -80,6 +81,15 @@ class Theme:
             _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
         )
         self.env.globals["asset"] = asset_url
+
+    def preload(self) -> None:
+        """Compile every page template now, before worker processes fork, so that each
+        worker (and each one started to replace a worker) shares them instead of
+        compiling its own. A template that cannot be compiled is left for `render`,
+        which says what is wrong with it."""
+        for name in sorted(set(TEMPLATE_FOR_KIND.values())):
+            with contextlib.suppress(jinja2.TemplateError):
+                self.env.get_template(name)
 
     def render(
         self, view: PageView, translations: NullTranslations, extra: Mapping[str, Any] | None = None

@@ -29,7 +29,7 @@ class Severity(StrEnum):
     """Printed; stops the build only with `--strict`."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem, where it is, and what to do about it.
 
@@ -95,7 +95,7 @@ class PageInput:
         return self.page.source if self.page is not None else self.output
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HtmlLink:
     """An internal link found in a page's HTML."""
 
@@ -104,7 +104,7 @@ class HtmlLink:
     """The source line, when the link comes from the page's Markdown."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageFacts:
     """What the site-wide checks and the report need from one page; small on purpose."""
 
