@@ -41,7 +41,7 @@ from .snapshot import Snapshot
 CACHE_DIR = Path(".cache") / "build"
 Light = tuple[tuple[Heading, ...], tuple[Link, ...], tuple[str, ...]]
 """The small parts of a rendered body: headings, links, explained terms."""
-FORMAT = 2
+FORMAT = 3
 """Bumped when the layout of the cache changes."""
 
 
@@ -126,8 +126,9 @@ class SearchRecord:
     """Digest of all the HTML (is the index current at all?)."""
     languages: dict[str, str] = field(default_factory=dict)
     """Language → digest of its searchable pages (which languages must be re-indexed?)."""
-    pages: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """HTML file → (its digest, the language it is indexed in, "" if not searchable)."""
+    pages: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    """HTML file → (its digest, the language it is indexed in or "" if not searchable,
+    the digest of what Pagefind reads of it)."""
 
 
 @dataclass

@@ -110,6 +110,15 @@ class PendingArea:
         path.write_bytes(data)
         return path
 
+    def move(self, rel: str, source: Path) -> Path:
+        """Like `put`, for a file already in the pending area: renamed, not copied."""
+        path = self.path_for(rel)
+        if self.fresh and path.parent not in self.folders_made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders_made.add(path.parent)
+        os.replace(source, path)
+        return path
+
 
 def recover(out_dir: Path) -> bool:
     """Finish a commit that was interrupted, or drop an abandoned pending folder.
@@ -238,8 +247,9 @@ class JournaledOutput:
         record = self.previous.get(rel)
         return record is not None and (digest is None or record.digest == digest)
 
-    def prepare(self, rel_path: str, data: bytes | str) -> Prepared:
-        """Put new bytes in the pending area if they differ from the output's.
+    def prepare(self, rel_path: str, data: bytes | str, made: Path | None = None) -> Prepared:
+        """Put new bytes in the pending area if they differ from the output's (`made`: a
+        file in the pending area that holds them, moved there instead of written).
 
         Safe in a worker process: it writes only into the pending area, and the
         result is registered by `register` in the process that commits.
@@ -259,7 +269,10 @@ class JournaledOutput:
                     return Prepared(key, digest, kept)
             except OSError:
                 pass
-        self.area.put(key, payload)
+        if made is not None:
+            self.area.move(key, made)
+        else:
+            self.area.put(key, payload)
         return Prepared(key, digest, None)
 
     def register(self, prepared: Prepared, origin: str = "") -> None:
@@ -272,6 +285,15 @@ class JournaledOutput:
 
     def write(self, rel_path: str, data: bytes | str, origin: str = "") -> None:
         self.register(self.prepare(rel_path, data), origin)
+
+    def adopt(self, rel_path: str, made: Path, origin: str = "") -> None:
+        """Publish a file a tool made inside the pending area (Pagefind's bundle): moved
+        into place when new, which on a slow disk costs a fraction of writing it again."""
+        try:
+            data = made.read_bytes()
+        except OSError as exc:
+            raise OutputError(f"cannot read {made}: {exc.strerror}") from None
+        self.register(self.prepare(rel_path, data, made), origin)
 
     def keep(self, rel_path: str, origin: str = "") -> None:
         """`rel` stays as it is (the caller knows its inputs did not change)."""

@@ -23,7 +23,7 @@ from typing import Any
 
 from .buildcache import Full, Quick, SearchRecord
 from .buildresult import BuildResult
-from .journal import JournaledOutput
+from .journal import JournaledOutput, digest_of
 from .pagework import text_digest
 from .search_index import (
     BUNDLE_DIR,
@@ -38,6 +38,9 @@ from .search_index import (
 _MIRROR = "search-site"
 _BODY = b"data-pagefind-body"
 _LANG = re.compile(rb"<html\b[^>]*?\slang=\"([^\"]*)\"")
+_IGNORE_ALL = b' data-pagefind-ignore="all"'
+_TAG_NAME = re.compile(rb"[A-Za-z][A-Za-z0-9-]*")
+_VOID = frozenset(b"area base br col embed hr img input link meta source track wbr".split())
 
 
 def update_search(
@@ -83,7 +86,7 @@ def _index(
         if pages[rel][1]:
             groups.setdefault(pages[rel][1], []).append(rel)
     languages = {
-        lang: text_digest([(rel, pages[rel][0]) for rel in rels]) for lang, rels in groups.items()
+        lang: text_digest([(rel, pages[rel][2]) for rel in rels]) for lang, rels in groups.items()
     }
     old_entry = _previous_entry(writer) if previous is not None else None
     old_languages = (old_entry or {}).get("languages") or {}
@@ -114,38 +117,79 @@ def _index(
             for path in sorted(bundle.rglob("*")):
                 if path.is_file():
                     rel = path.relative_to(bundle).as_posix()
-                    writer.write(f"{BUNDLE_DIR}/{rel}", path.read_bytes(), "search index")
+                    writer.adopt(f"{BUNDLE_DIR}/{rel}", path, "search index")
     merged = with_languages(entry, entries)
     writer.write(f"{BUNDLE_DIR}/{ENTRY}", entry_text(merged), "search index")
     return record, merged
 
 
 def _searchable(
-    writer: JournaledOutput, html: list[str], known: dict[str, tuple[str, str]]
-) -> dict[str, tuple[str, str]]:
-    """For each HTML file: its digest and the language Pagefind indexes it in ("" if it
-    is not searchable), read from the file unless the last build saw the same bytes."""
-    found: dict[str, tuple[str, str]] = {}
+    writer: JournaledOutput, html: list[str], known: dict[str, tuple[str, str, str]]
+) -> dict[str, tuple[str, str, str]]:
+    """For each HTML file: its digest, the language Pagefind indexes it in ("" if it is
+    not searchable) and the digest of what Pagefind reads of it, from the file unless
+    the last build saw the same bytes."""
+    found: dict[str, tuple[str, str, str]] = {}
     for rel in html:
         digest = writer.digest(rel)
         seen = known.get(rel)
-        found[rel] = seen if seen is not None and seen[0] == digest else (
-            digest, _search_language(writer.source_of(rel)))  # fmt: skip
+        if seen is not None and seen[0] == digest:
+            found[rel] = seen
+            continue
+        page = writer.source_of(rel).read_bytes()
+        lang = _search_language(page)
+        found[rel] = (digest, lang, indexed_digest(page) if lang else "")
     return found
 
 
-def _search_language(path: Path) -> str:
-    """The page's `<html lang>` if it has a `data-pagefind-body` part, else ""; reading
-    no further than that attribute (near the top of a content page)."""
-    head = b""
-    with path.open("rb") as handle:
-        while chunk := handle.read(16384):
-            head += chunk
-            if _BODY in head:
-                match = _LANG.search(head)
-                lang = match.group(1).decode("ascii", "replace").strip().lower() if match else ""
-                return lang or "unknown"
-    return ""
+def _search_language(page: bytes) -> str:
+    """The page's `<html lang>` if it has a `data-pagefind-body` part, else ""."""
+    body = page.find(_BODY)
+    if body < 0:
+        return ""
+    match = _LANG.search(page, 0, body)
+    lang = match.group(1).decode("ascii", "replace").strip().lower() if match else ""
+    return lang or "unknown"
+
+
+def indexed_digest(page: bytes) -> str:
+    """A digest of what Pagefind reads of a page: its bytes less the elements marked
+    `data-pagefind-ignore="all"`, whose text, metadata and filters Pagefind skips.
+
+    A translation whose source page changed gains an out-of-date notice, which is
+    such an element, and nothing else: its language's index stays as it is. Where an
+    element's end cannot be found, the whole page counts (re-indexing is the safe side).
+    """
+    parts: list[bytes] = []
+    at = 0
+    while (mark := page.find(_IGNORE_ALL, at)) >= 0:
+        start = page.rfind(b"<", at, mark)
+        name = _TAG_NAME.match(page, start + 1) if start >= 0 else None
+        opened = page.find(b">", mark)
+        end = _element_end(page, name.group().lower(), opened + 1) if name and opened > 0 else None
+        if end is None:
+            return digest_of(page)
+        parts.append(page[at:start])
+        at = end
+        if page[start - 1 : start].isspace():  # the element stood between spaces or lines:
+            while page[at : at + 1].isspace():  # one run of them is left, as without it
+                at += 1
+    parts.append(page[at:])
+    return digest_of(b"".join(parts))
+
+
+def _element_end(page: bytes, name: bytes, start: int) -> int | None:
+    """Where the element whose start tag ends at `start` ends (after its end tag)."""
+    if name in _VOID:
+        return start
+    depth = 1
+    tags = re.compile(rb"<(/?)" + re.escape(name) + rb"[\s/>]", re.IGNORECASE)
+    for tag in tags.finditer(page, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            close = page.find(b">", tag.end() - 1)
+            return None if close < 0 else close + 1
+    return None
 
 
 def _previous_entry(writer: JournaledOutput) -> dict[str, Any] | None:
@@ -168,6 +212,7 @@ def _mirror(writer: JournaledOutput, cache_folder: Path, lang: str, rels: list[s
         for path in list(folder.rglob("*.html")):
             if path.relative_to(folder).as_posix() not in wanted:
                 path.unlink()
+    made: set[Path] = set()
     for rel in rels:
         source = writer.source_of(rel)
         target = folder / rel
@@ -176,7 +221,9 @@ def _mirror(writer: JournaledOutput, cache_folder: Path, lang: str, rels: list[s
                 continue
         except OSError:
             pass
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:  # once per folder: on a slow disk, mkdir is not free
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.unlink(missing_ok=True)
         try:
             os.link(source, target)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,29 @@ def test_a_file_where_a_folder_now_goes(tmp_path: Path) -> None:
     manifest = publish(out, {"a": "a file"}, None)
     publish(out, {"a/index.html": "now a page"}, manifest)
     assert snapshot(out) == {"a/index.html": b"now a page"}
+
+
+def test_a_file_made_in_the_pending_area_is_moved_into_place_or_left(tmp_path: Path) -> None:
+    """`adopt` (Pagefind's bundle): new bytes are renamed in, not copied; the same bytes
+    keep the published file and its inode, like `write`."""
+    out = tmp_path / "public"
+    for fresh in (True, False):
+        manifest = None if fresh else publish(out, {"s/kept.bin": "samma", "s/old.bin": "x"}, None)
+        writer = JournaledOutput(out, manifest)
+        before = inodes(out) if out.exists() else {}
+        made = {}
+        for name, text in (("kept.bin", "samma"), ("new.bin", "ny")):
+            made[name] = writer.area.root / "tool" / name
+            made[name].parent.mkdir(parents=True, exist_ok=True)
+            made[name].write_text(text, "utf-8")
+        made_inode = made["new.bin"].stat().st_ino
+        for name, path in made.items():
+            writer.adopt(f"s/{name}", path, "test")
+        writer.commit()
+        assert snapshot(out) == {"s/kept.bin": b"samma", "s/new.bin": b"ny"}
+        assert inodes(out)["s/new.bin"] == made_inode, "renamed, not copied"
+        if not fresh:
+            assert inodes(out)["s/kept.bin"] == before["s/kept.bin"]
+            assert writer.changed == {"s/new.bin", "s/old.bin"}
+        assert not pending_dir(out).exists()
+        shutil.rmtree(out)
