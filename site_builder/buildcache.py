@@ -36,6 +36,7 @@ from .checks import PageFacts, Report
 from .errors import SiteBuilderError
 from .journal import FileRecord
 from .markdown import Heading, Link, RenderedMarkdown, TextBlock
+from .records import record
 from .snapshot import Snapshot
 
 CACHE_DIR = Path(".cache") / "build"
@@ -74,7 +75,7 @@ class Quick:
     """The build left the search index behind (the preview server's `search_later`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageRecord:
     """One output page: what it was made from, and what it is."""
 
@@ -84,7 +85,7 @@ class PageRecord:
     facts: PageFacts | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MarkdownRecord:
     """One source page's rendered Markdown: its cache key and the links it resolved.
 

@@ -27,6 +27,7 @@ from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
 from .errors import ContentError, Location, SiteBuilderError, msg
 from .model import Page, Site
+from .records import record
 from .terms import explain_first_uses
 
 #: Attributes editors may set with `{…}`; the rest could break the page or its accessibility.
@@ -34,7 +35,7 @@ ALLOWED_ATTRIBUTES = frozenset({"lang", "dir", "id", "class"})
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
     level: int
     text: str
@@ -42,7 +43,7 @@ class Heading:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Link:
     """A link or image in the body, as written and as resolved."""
 
@@ -63,7 +64,7 @@ class Link:
     """The link text, or an image's alt text, as written."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextBlock:
     """The words of one paragraph, list item, table cell or heading, for language checks.
 

@@ -23,6 +23,7 @@ LAYERS: dict[str, int] = {
     "model": 1,
     "content": 2,
     "collation": 0,
+    "records": 0,
     "special_pages": 1,
     "i18n": 2,
     "fingerprint": 2,

@@ -19,6 +19,7 @@ from ..checkdata import CheckData
 from ..i18n import LoadedCatalog
 from ..markdown import RenderedMarkdown, TextBlock
 from ..model import Page, Site
+from ..records import record
 from .prose import Lix, Sentence
 
 
@@ -29,7 +30,7 @@ class Severity(StrEnum):
     """Printed; stops the build only with `--strict`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """One problem, where it is, and what to do about it.
 
@@ -95,7 +96,7 @@ class PageInput:
         return self.page.source if self.page is not None else self.output
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HtmlLink:
     """An internal link found in a page's HTML."""
 
@@ -104,7 +105,7 @@ class HtmlLink:
     """The source line, when the link comes from the page's Markdown."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PageFacts:
     """What the site-wide checks and the report need from one page; small on purpose."""
 
