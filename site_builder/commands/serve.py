@@ -8,10 +8,12 @@ rebuilds and reloads the open pages on every save.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import add_site_argument, shown
@@ -69,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
     def rebuild(changes: frozenset[Path], published: Callable[[BuildResult], None]) -> BuildResult:
         # Pages first, then the site-wide checks; a search index that needs making again
         # waits for a quiet moment.
-        result = build(site_dir, out_dir, memory=memory, search_later=True, published=published)
+        with collector_paused(bool(changes)):
+            result = build(site_dir, out_dir, memory=memory, search_later=True, published=published)
         search_behind[0] = result.search_stale
         return result
 
@@ -79,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
             result = build(site_dir, out_dir, memory=memory)
             search_behind[0] = result.search_stale
         persist(memory, site_dir, out_dir)
+        gc.collect()  # what the rebuilds left for the collector
         return result
 
     def on_built(result: BuildResult, seconds: float, changes: frozenset[Path]) -> None:
@@ -159,3 +163,23 @@ def _rel(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@contextmanager
+def collector_paused(pause: bool = True) -> Iterator[None]:
+    """No cyclic garbage collection while a rebuild runs; the server collects when idle.
+
+    The preview server holds the whole site in memory (over a million objects at
+    N = 10,000), and a rebuild makes enough new ones that the collector walked
+    them all about once a rebuild: 1.8-2.1 s of the 4.1 s from save to disk.
+    The first build is not paused: it makes most of those objects, and its garbage
+    should not wait.
+    """
+    if not pause or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -167,3 +167,19 @@ def test_the_search_index_follows_when_the_editor_pauses(
         assert entry.read_bytes() != first
     finally:
         dev.stop()
+
+
+def test_a_rebuild_runs_without_the_cyclic_collector_and_turns_it_back_on() -> None:
+    import gc
+
+    from site_builder.commands.serve import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("a failed build")
+    assert gc.isenabled(), "a failed build turns the collector back on too"
+    with collector_paused(False):
+        assert gc.isenabled(), "the first build is not paused"
