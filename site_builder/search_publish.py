@@ -1,5 +1,5 @@
 """The search step: Pagefind's bundle for the new HTML, re-made only for the languages
-whose searchable pages changed.
+where what Pagefind reads of the pages changed (an out-of-date notice is not read).
 
 Pagefind has no incremental mode and reads a folder of HTML, while a build's
 new output is spread between the published folder and the journal's pending
