@@ -103,20 +103,22 @@ class PendingArea:
         return self.root / hashlib.sha1(rel.encode(), usedforsecurity=False).hexdigest()
 
     def put(self, rel: str, data: bytes) -> Path:
-        path = self.path_for(rel)
-        if self.fresh and path.parent not in self.folders_made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.folders_made.add(path.parent)  # once per folder, not once per file
+        path = self._place(rel)
         path.write_bytes(data)
         return path
 
     def move(self, rel: str, source: Path) -> Path:
         """Like `put`, for a file already in the pending area: renamed, not copied."""
+        path = self._place(rel)
+        os.replace(source, path)
+        return path
+
+    def _place(self, rel: str) -> Path:
+        """Where `rel` goes, its folder made (once per folder, not once per file)."""
         path = self.path_for(rel)
         if self.fresh and path.parent not in self.folders_made:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.folders_made.add(path.parent)
-        os.replace(source, path)
         return path
 
 
